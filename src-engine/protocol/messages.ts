@@ -1,0 +1,165 @@
+/**
+ * The trainer protocol: every message between the renderer (or CLI/test) and the trainer
+ * host. One discriminated union per direction, each message carries `v` (the protocol
+ * version). Main, the trainer and the renderer import this module; no channel string or
+ * message shape is written anywhere else.
+ *
+ * Runs: every `start` names a `runId`; everything the trainer sends about a run carries it,
+ * so a consumer drops messages of a run it no longer shows.
+ */
+import { z } from 'zod';
+import { formatIssues, optimizerSchema, projectSchema } from '../project';
+
+export const PROTOCOL_VERSION = 1;
+
+const v = z.literal(PROTOCOL_VERSION);
+const runId = z.string().min(1).max(64);
+
+/** Hyperparameters that may change while a run is going; applied before the next step. */
+export const hyperparametersSchema = z
+  .object({
+    lr: z.number().finite().gt(0).max(1e3),
+    optimizer: optimizerSchema,
+    l1: z.number().finite().min(0),
+    l2: z.number().finite().min(0),
+    dropoutRate: z.number().min(0).max(0.99),
+  })
+  .partial();
+export type Hyperparameters = z.infer<typeof hyperparametersSchema>;
+
+/** Messages to the trainer. */
+export const toTrainerSchema = z.discriminatedUnion('type', [
+  z.object({
+    v,
+    type: z.literal('start'),
+    runId,
+    project: projectSchema,
+    /** Start paused (the user pressed Step first). */
+    paused: z.boolean().default(false),
+    /** Steps per second for demonstrations; 0 means full speed. */
+    stepsPerSecond: z.number().min(0).max(10_000).default(0),
+  }),
+  z.object({ v, type: z.literal('pause'), runId }),
+  z.object({ v, type: z.literal('resume'), runId }),
+  z.object({
+    v,
+    type: z.literal('step'),
+    runId,
+    unit: z.enum(['batch', 'epoch']).default('batch'),
+    count: z.number().int().min(1).max(1_000_000).default(1),
+  }),
+  z.object({ v, type: z.literal('stop'), runId }),
+  z.object({ v, type: z.literal('set-hyperparameters'), runId, values: hyperparametersSchema }),
+  z.object({ v, type: z.literal('set-speed'), runId, stepsPerSecond: z.number().min(0).max(10_000) }),
+  z.object({ v, type: z.literal('ping'), nonce: z.number() }),
+]);
+export type ToTrainer = z.infer<typeof toTrainerSchema>;
+/** What a sender writes: fields with defaults may be left out. */
+export type ToTrainerInput = z.input<typeof toTrainerSchema>;
+
+/** One scalar record per optimizer step. */
+export const stepPointSchema = z.object({
+  step: z.number().int(),
+  epoch: z.number().int(),
+  loss: z.number(),
+  lr: z.number(),
+});
+export type StepPoint = z.infer<typeof stepPointSchema>;
+
+/** One record per finished epoch (losses over a full pass, in inference mode). */
+export const epochPointSchema = z.object({
+  epoch: z.number().int(),
+  step: z.number().int(),
+  trainLoss: z.number(),
+  valLoss: z.number().nullable(),
+  trainAccuracy: z.number().nullable(),
+  valAccuracy: z.number().nullable(),
+});
+export type EpochPoint = z.infer<typeof epochPointSchema>;
+
+const float = z.union([z.instanceof(Float32Array), z.instanceof(Float64Array), z.array(z.number())]);
+
+/** Per-layer state for the live views: parameters and gradient statistics. */
+export const layerSnapshotSchema = z.object({
+  nodeId: z.string(),
+  inputs: z.number().int(),
+  units: z.number().int(),
+  /** W[in][out], row-major. */
+  weights: float,
+  bias: float.nullable(),
+  weightNorm: z.number(),
+  gradNorm: z.number(),
+  meanAbsGrad: z.number(),
+});
+export type LayerSnapshot = z.infer<typeof layerSnapshotSchema>;
+
+export const RUN_STATES = ['idle', 'running', 'paused', 'done', 'stopped', 'failed'] as const;
+export type RunState = (typeof RUN_STATES)[number];
+
+/** Messages from the trainer. */
+export const fromTrainerSchema = z.discriminatedUnion('type', [
+  z.object({ v, type: z.literal('ready'), host: z.string() }),
+  z.object({ v, type: z.literal('pong'), nonce: z.number() }),
+  z.object({
+    v,
+    type: z.literal('status'),
+    runId,
+    state: z.enum(RUN_STATES),
+    step: z.number().int(),
+    epoch: z.number().int(),
+    epochs: z.number().int(),
+    stepsPerEpoch: z.number().int(),
+    samplesPerSecond: z.number(),
+  }),
+  z.object({
+    v,
+    type: z.literal('metrics'),
+    runId,
+    steps: z.array(stepPointSchema),
+    epochs: z.array(epochPointSchema),
+  }),
+  z.object({ v, type: z.literal('snapshot'), runId, step: z.number().int(), layers: z.array(layerSnapshotSchema) }),
+  z.object({
+    v,
+    type: z.literal('error'),
+    runId: runId.nullable(),
+    code: z.enum(['bad-message', 'invalid-project', 'unknown-run', 'diverged', 'internal']),
+    message: z.string(),
+    /** For 'invalid-project': the graph node the problem is on, when there is one. */
+    nodeId: z.string().nullable().default(null),
+  }),
+  z.object({
+    v,
+    type: z.literal('done'),
+    runId,
+    reason: z.enum(['completed', 'stopped', 'diverged']),
+    step: z.number().int(),
+    epoch: z.number().int(),
+  }),
+]);
+export type FromTrainer = z.infer<typeof fromTrainerSchema>;
+export type FromTrainerInput = z.input<typeof fromTrainerSchema>;
+
+export type ProtocolResult<T> = { ok: true; message: T } | { ok: false; error: string };
+
+/** Validates a message sent to the trainer. Never throws. */
+export function parseToTrainer(raw: unknown): ProtocolResult<ToTrainer> {
+  const r = toTrainerSchema.safeParse(raw);
+  return r.success ? { ok: true, message: r.data } : { ok: false, error: describe(raw, r.error) };
+}
+
+/** Validates a message from the trainer. Never throws. */
+export function parseFromTrainer(raw: unknown): ProtocolResult<FromTrainer> {
+  const r = fromTrainerSchema.safeParse(raw);
+  return r.success ? { ok: true, message: r.data } : { ok: false, error: describe(raw, r.error) };
+}
+
+function describe(raw: unknown, error: z.ZodError): string {
+  const type =
+    typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : '?';
+  const version = typeof raw === 'object' && raw !== null && 'v' in raw ? (raw as { v: unknown }).v : undefined;
+  if (version !== undefined && version !== PROTOCOL_VERSION) {
+    return `Message "${type}" has protocol version ${String(version)}; this trainer speaks version ${PROTOCOL_VERSION}.`;
+  }
+  return `Malformed message "${type.slice(0, 40)}": ${formatIssues(error)}`;
+}
