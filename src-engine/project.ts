@@ -45,6 +45,7 @@ export const initializerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('he_uniform') }),
   z.object({ type: z.literal('he_normal') }),
   z.object({ type: z.literal('lecun_normal') }),
+  z.object({ type: z.literal('lecun_uniform') }),
   z.object({ type: z.literal('random_normal'), mean: finite().default(0), std: nonNegative().default(0.05) }),
   z.object({ type: z.literal('random_uniform'), min: finite().default(-0.05), max: finite().default(0.05) }),
   z.object({ type: z.literal('zeros') }),

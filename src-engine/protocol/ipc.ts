@@ -1,11 +1,10 @@
 /**
  * The desktop IPC surface between the renderer (through the preload) and Electron's main
  * process: channel names, the API the preload exposes as `window.layerlab`, and schemas main
- * uses to validate every request. Training traffic does not pass here: it flows over a
+ * uses to validate every request (schemas in ipc-schemas.ts, kept apart so the preload
+ * bundles no zod). Training traffic does not pass here: it flows over a
  * MessagePort straight between renderer and trainer (see messages.ts).
  */
-import { z } from 'zod';
-
 export const IPC = {
   /** renderer → main (send): please create a trainer channel and send me a port. */
   requestTrainerPort: 'layerlab:request-trainer-port',
@@ -24,23 +23,7 @@ export const IPC = {
 /** The `type` of the window message by which the preload hands the trainer port to the page. */
 export const TRAINER_PORT_MESSAGE = 'layerlab:trainer-port';
 
-export const MAX_PROJECT_BYTES = 64 * 1024 * 1024;
-
-export const saveProjectRequestSchema = z.object({
-  text: z.string().max(MAX_PROJECT_BYTES),
-  /** Always ask for a location (Save As), even when the project has a path. */
-  saveAs: z.boolean(),
-  /** Suggested file name for the dialog; never used as a path. */
-  suggestedName: z.string().max(120).default('project.layerlab.json'),
-});
-export type SaveProjectRequest = z.input<typeof saveProjectRequestSchema>;
-
-export const exportFileRequestSchema = z.object({
-  text: z.string().max(MAX_PROJECT_BYTES),
-  suggestedName: z.string().max(120),
-  kind: z.enum(['model', 'csv', 'png']),
-});
-export type ExportFileRequest = z.input<typeof exportFileRequestSchema>;
+export type { SaveProjectRequest, ExportFileRequest } from './ipc-schemas';
 
 export type FileResult =
   | { ok: true; path: string; text?: string }

@@ -1,0 +1,52 @@
+/**
+ * electron-vite build of the desktop app:
+ * - main:     out/main/main.js (Electron main, ESM) and out/main/trainer.js (the trainer
+ *             utility process; the same bundle runs as a plain Node child in tests);
+ * - preload:  out/preload/preload.cjs — ONE CommonJS file requiring only `electron`,
+ *             because sandboxed preloads cannot use ESM or load other files;
+ * - renderer: out/renderer/ from src-renderer/index.html.
+ * Pinned for Node 20: electron-vite 6 + vite 8 build on Node ^20.19; Electron 45's npm
+ * package only warns about its Node engine (its binary is fetched on first launch).
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      // Bundle everything: the trainer then starts without resolving node_modules.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: {
+          main: resolve(import.meta.dirname, 'src-main/main.ts'),
+          trainer: resolve(import.meta.dirname, 'src-main/trainer-process.ts'),
+          cli: resolve(import.meta.dirname, 'src-main/cli.ts'),
+        },
+        external: ['electron', /^node:/],
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve(import.meta.dirname, 'src-main/preload.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
+    },
+    worker: { format: 'es' },
+  },
+});

@@ -1,0 +1,339 @@
+/**
+ * The trainer host: receives protocol messages on one or more ports, runs a training
+ * session from the engine, and streams metrics and snapshots back to the port that started
+ * the run. It is written only against `Port` and `HostEnvironment`, so the same code runs in
+ * an Electron utility process, a Web Worker and a Node child process.
+ *
+ * No Node or Electron imports here: the Web Worker bundle includes this file.
+ */
+import { createTrainingSession, type TrainingSession } from '../src-engine/training-session';
+import {
+  PROTOCOL_VERSION,
+  parseToTrainer,
+  type EpochPoint,
+  type FromTrainerInput,
+  type RunState,
+  type StepPoint,
+  type ToTrainer,
+} from '../src-engine/protocol/messages';
+import type { Port } from './port';
+
+/** What the host needs from its environment; each entry point supplies its own. */
+export interface HostEnvironment {
+  /** Shown in the `ready` message: 'utility-process', 'web-worker', 'node-child'. */
+  hostName: string;
+  /** Milliseconds from any fixed origin. */
+  now(): number;
+  /** Runs `fn` after pending messages have been delivered (setImmediate, MessageChannel). */
+  defer(fn: () => void): void;
+  /** Runs `fn` after `ms` milliseconds; returns a cancel function. */
+  setTimer(fn: () => void, ms: number): () => void;
+}
+
+/** How long one burst of training runs before the host yields to read messages. */
+export const SLICE_MS = 24;
+/** Scalar metrics are batched and flushed at this interval. */
+export const METRICS_INTERVAL_MS = 50;
+/** Snapshots (weights, gradient statistics) are sent at most this often (≈ 30 per second). */
+export const SNAPSHOT_INTERVAL_MS = 33;
+
+interface Run {
+  id: string;
+  port: Port;
+  session: TrainingSession;
+  state: RunState;
+  /** Steps still to take while paused (from `step` messages). */
+  pendingSteps: number;
+  /** Epoch at which a pending 'epoch' step stops; -1 when none. */
+  stopAtEpoch: number;
+  stepsPerSecond: number;
+  stepBuffer: StepPoint[];
+  epochBuffer: EpochPoint[];
+  lastFlush: number;
+  lastSnapshot: number;
+  samplesSinceFlush: number;
+  samplesPerSecond: number;
+  pumping: boolean;
+  cancelTimer: (() => void) | null;
+}
+
+export interface TrainerHost {
+  /** Starts serving a port: replies go back to it, and runs it starts stream to it. */
+  attach(port: Port): void;
+}
+
+/** Creates a host. It announces itself with a `ready` message on every attached port. */
+export function createTrainerHost(env: HostEnvironment): TrainerHost {
+  let run: Run | null = null;
+
+  const send = (port: Port, message: FromTrainerInput, transfer?: ArrayBuffer[]): void => {
+    port.post({ ...message, v: PROTOCOL_VERSION } as FromTrainerInput, transfer);
+  };
+
+  const sendStatus = (r: Run): void => {
+    send(r.port, {
+      v: PROTOCOL_VERSION,
+      type: 'status',
+      runId: r.id,
+      state: r.state,
+      step: r.session.step,
+      epoch: r.session.epoch,
+      epochs: r.session.epochs,
+      stepsPerEpoch: r.session.stepsPerEpoch,
+      samplesPerSecond: r.samplesPerSecond,
+    });
+  };
+
+  const flush = (r: Run, withSnapshot: boolean): void => {
+    const now = env.now();
+    const elapsed = now - r.lastFlush;
+    if (elapsed > 0) r.samplesPerSecond = (r.samplesSinceFlush * 1000) / elapsed;
+    r.samplesSinceFlush = 0;
+    r.lastFlush = now;
+    if (r.stepBuffer.length > 0 || r.epochBuffer.length > 0) {
+      send(r.port, { v: PROTOCOL_VERSION, type: 'metrics', runId: r.id, steps: r.stepBuffer, epochs: r.epochBuffer });
+      r.stepBuffer = [];
+      r.epochBuffer = [];
+    }
+    if (withSnapshot) sendSnapshot(r);
+    sendStatus(r);
+  };
+
+  const sendSnapshot = (r: Run): void => {
+    r.lastSnapshot = env.now();
+    const layers = r.session.snapshot();
+    const transfer: ArrayBuffer[] = [];
+    for (const layer of layers) {
+      if (ArrayBuffer.isView(layer.weights)) transfer.push(layer.weights.buffer as ArrayBuffer);
+      if (layer.bias && ArrayBuffer.isView(layer.bias)) transfer.push(layer.bias.buffer as ArrayBuffer);
+    }
+    send(r.port, { v: PROTOCOL_VERSION, type: 'snapshot', runId: r.id, step: r.session.step, layers }, transfer);
+  };
+
+  const finish = (r: Run, reason: 'completed' | 'stopped' | 'diverged'): void => {
+    r.state = reason === 'completed' ? 'done' : reason === 'stopped' ? 'stopped' : 'failed';
+    r.cancelTimer?.();
+    r.cancelTimer = null;
+    flush(r, true);
+    send(r.port, {
+      v: PROTOCOL_VERSION,
+      type: 'done',
+      runId: r.id,
+      reason,
+      step: r.session.step,
+      epoch: r.session.epoch,
+    });
+  };
+
+  /** Takes one optimizer step; returns false when the run ended with it. */
+  const takeStep = (r: Run): boolean => {
+    const result = r.session.trainStep();
+    r.stepBuffer.push(result.point);
+    r.samplesSinceFlush += r.session.batchSize;
+    if (result.epochEnd) r.epochBuffer.push(result.epochEnd);
+    if (result.divergence) {
+      send(r.port, {
+        v: PROTOCOL_VERSION,
+        type: 'error',
+        runId: r.id,
+        code: 'diverged',
+        message: result.divergence.message,
+        nodeId: result.divergence.nodeId,
+      });
+      finish(r, 'diverged');
+      return false;
+    }
+    if (r.session.epoch >= r.session.epochs) {
+      finish(r, 'completed');
+      return false;
+    }
+    return true;
+  };
+
+  const isActive = (r: Run): boolean => run === r && (r.state === 'running' || r.state === 'paused');
+
+  /** One burst of work; reschedules itself while there is work to do. */
+  const pump = (r: Run): void => {
+    r.pumping = false;
+    if (!isActive(r)) return;
+    try {
+      const sliceEnd = env.now() + SLICE_MS;
+      if (r.state === 'running' && r.stepsPerSecond === 0) {
+        do {
+          if (!takeStep(r)) return;
+        } while (env.now() < sliceEnd);
+      } else if (r.state === 'running') {
+        if (!takeStep(r)) return;
+      } else {
+        while (r.pendingSteps > 0 || r.stopAtEpoch >= 0) {
+          if (r.stopAtEpoch >= 0 && r.session.epoch >= r.stopAtEpoch) {
+            r.stopAtEpoch = -1;
+            break;
+          }
+          if (r.pendingSteps > 0) r.pendingSteps--;
+          if (!takeStep(r)) return;
+          if (env.now() >= sliceEnd) break;
+        }
+      }
+      const now = env.now();
+      const idle = r.state === 'paused' && r.pendingSteps === 0 && r.stopAtEpoch < 0;
+      if (idle || now - r.lastFlush >= METRICS_INTERVAL_MS) {
+        flush(r, idle || now - r.lastSnapshot >= SNAPSHOT_INTERVAL_MS);
+      }
+      if (idle) return;
+      if (r.state === 'running' && r.stepsPerSecond > 0) {
+        r.cancelTimer = env.setTimer(() => {
+          r.cancelTimer = null;
+          schedule(r);
+        }, 1000 / r.stepsPerSecond);
+      } else {
+        schedule(r);
+      }
+    } catch (e) {
+      r.state = 'failed';
+      send(r.port, {
+        v: PROTOCOL_VERSION,
+        type: 'error',
+        runId: r.id,
+        code: 'internal',
+        message: `Training stopped by an internal error: ${(e as Error).message}`,
+      });
+      finish(r, 'stopped');
+    }
+  };
+
+  const schedule = (r: Run): void => {
+    if (r.pumping || r.cancelTimer) return;
+    r.pumping = true;
+    env.defer(() => pump(r));
+  };
+
+  const handle = (port: Port, msg: ToTrainer): void => {
+    if (msg.type === 'ping') {
+      send(port, { v: PROTOCOL_VERSION, type: 'pong', nonce: msg.nonce });
+      return;
+    }
+    if (msg.type === 'start') {
+      if (run && isActive(run)) finish(run, 'stopped');
+      const created = createTrainingSession(msg.project);
+      if (!created.ok) {
+        send(port, {
+          v: PROTOCOL_VERSION,
+          type: 'error',
+          runId: msg.runId,
+          code: 'invalid-project',
+          message: created.error,
+          nodeId: created.nodeId,
+        });
+        return;
+      }
+      const now = env.now();
+      run = {
+        id: msg.runId,
+        port,
+        session: created.session,
+        state: msg.paused ? 'paused' : 'running',
+        pendingSteps: 0,
+        stopAtEpoch: -1,
+        stepsPerSecond: msg.stepsPerSecond,
+        stepBuffer: [],
+        epochBuffer: [],
+        lastFlush: now,
+        lastSnapshot: -Infinity,
+        samplesSinceFlush: 0,
+        samplesPerSecond: 0,
+        pumping: false,
+        cancelTimer: null,
+      };
+      flush(run, true);
+      schedule(run);
+      return;
+    }
+    const r = run;
+    if (!r || r.id !== msg.runId) {
+      send(port, {
+        v: PROTOCOL_VERSION,
+        type: 'error',
+        runId: msg.runId,
+        code: 'unknown-run',
+        message: `No run with id "${msg.runId}" is active; start a run first.`,
+      });
+      return;
+    }
+    switch (msg.type) {
+      case 'pause':
+        if (r.state === 'running') {
+          r.state = 'paused';
+          r.cancelTimer?.();
+          r.cancelTimer = null;
+          flush(r, true);
+        }
+        return;
+      case 'resume':
+        if (r.state === 'paused') {
+          r.state = 'running';
+          r.pendingSteps = 0;
+          r.stopAtEpoch = -1;
+          sendStatus(r);
+          schedule(r);
+        }
+        return;
+      case 'step':
+        if (!isActive(r)) return;
+        if (r.state === 'running') {
+          r.state = 'paused';
+          r.cancelTimer?.();
+          r.cancelTimer = null;
+        }
+        if (msg.unit === 'batch') r.pendingSteps += msg.count;
+        else r.stopAtEpoch = Math.max(r.stopAtEpoch, r.session.epoch) + msg.count;
+        schedule(r);
+        return;
+      case 'stop':
+        if (isActive(r)) finish(r, 'stopped');
+        return;
+      case 'set-hyperparameters':
+        r.session.setHyperparameters(msg.values);
+        return;
+      case 'set-speed':
+        r.stepsPerSecond = msg.stepsPerSecond;
+        return;
+      default:
+        assertNever(msg);
+    }
+  };
+
+  return {
+    attach(port: Port): void {
+      port.onMessage((raw) => {
+        const parsed = parseToTrainer(raw);
+        if (!parsed.ok) {
+          send(port, {
+            v: PROTOCOL_VERSION,
+            type: 'error',
+            runId: null,
+            code: 'bad-message',
+            message: parsed.error,
+          });
+          return;
+        }
+        try {
+          handle(port, parsed.message);
+        } catch (e) {
+          send(port, {
+            v: PROTOCOL_VERSION,
+            type: 'error',
+            runId: null,
+            code: 'internal',
+            message: `The trainer could not handle "${parsed.message.type}": ${(e as Error).message}`,
+          });
+        }
+      });
+      send(port, { v: PROTOCOL_VERSION, type: 'ready', host: env.hostName });
+    },
+  };
+}
+
+function assertNever(x: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildContentSecurityPolicy,
+  createWebPreferences,
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+} from '../../src-main/security';
+import { isTrustedSender } from '../../src-main/ipc-guard';
+
+describe('window security settings', () => {
+  it('sandboxes the renderer, isolates its context and gives it no Node', () => {
+    const prefs = createWebPreferences('/app/out/preload/preload.cjs');
+    expect(prefs).toMatchObject({
+      preload: '/app/out/preload/preload.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('allows no inline or remote script and no eval in production', () => {
+    const csp = buildContentSecurityPolicy('production');
+    const script = csp.split('; ').find((d) => d.startsWith('script-src'));
+    expect(script).toBe("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/https?:/);
+  });
+
+  it('opens the development CSP only to the dev server origin and its websocket', () => {
+    const csp = buildContentSecurityPolicy('development', 'http://localhost:5173/');
+    expect(csp).toContain("connect-src 'self' http://localhost:5173 ws://localhost:5173");
+    expect(csp).toContain("script-src 'self' 'unsafe-inline' http://localhost:5173");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(buildContentSecurityPolicy('production')).not.toContain('localhost');
+  });
+
+  it('blocks navigation away from the app page', () => {
+    const app = 'file:///opt/LayerLab/resources/app/out/renderer/index.html';
+    expect(isAllowedNavigation(app, app)).toBe(true);
+    expect(isAllowedNavigation('https://example.com/', app)).toBe(false);
+    expect(isAllowedNavigation('file:///etc/passwd', app)).toBe(false);
+    expect(isAllowedNavigation('not a url', app)).toBe(false);
+    expect(isAllowedNavigation('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
+    expect(isAllowedNavigation('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+
+  it('opens external links only for allow-listed https hosts', () => {
+    expect(isAllowedExternalUrl('https://github.com/layerlab')).toBe(true);
+    expect(isAllowedExternalUrl('http://github.com/layerlab')).toBe(false);
+    expect(isAllowedExternalUrl('https://evil.example/')).toBe(false);
+    expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
+    expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
+  });
+});
+
+describe('IPC sender validation', () => {
+  const app = 'file:///opt/LayerLab/out/renderer/index.html';
+  it('trusts only the app page main frame', () => {
+    expect(isTrustedSender({ url: app, isMainFrame: true }, app)).toBe(true);
+    expect(isTrustedSender({ url: app, isMainFrame: false }, app)).toBe(false);
+    expect(isTrustedSender({ url: 'https://evil.example/', isMainFrame: true }, app)).toBe(false);
+    expect(isTrustedSender(null, app)).toBe(false);
+  });
+});
