@@ -25,8 +25,8 @@ export function precisionOf(t: Tensor): Precision {
   return t instanceof Float32Array ? 'float32' : 'float64';
 }
 
-/** A fresh copy of `t` with the same element type. Allocates. */
-export function cloneTensor(t: Tensor): Tensor {
+/** A fresh copy of `t` with the same element type, backed by its own (transferable) ArrayBuffer. Allocates. */
+export function cloneTensor(t: Tensor): Float32Array<ArrayBuffer> | Float64Array<ArrayBuffer> {
   return t instanceof Float32Array ? new Float32Array(t) : new Float64Array(t);
 }
 

@@ -81,9 +81,9 @@ const fmt = (x: number | null) => (x === null ? '-' : x.toPrecision(6));
 async function train(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseFlags(args, ['epochs', 'seed', 'out', 'quiet']);
   if (positional.length !== 1) throw new UsageError('train needs exactly one project file.');
-  const project = await loadProject(positional[0]);
   const epochs = intFlag(flags, 'epochs', 1, 1_000_000);
   const seed = intFlag(flags, 'seed', 0, 2 ** 32 - 1);
+  const project = await loadProject(positional[0]);
   if (epochs !== undefined) project.training.epochs = epochs;
   if (seed !== undefined) project.training.seed = seed;
   const created = createTrainingSession(project);

@@ -23,7 +23,8 @@ export const IPC = {
 /** The `type` of the window message by which the preload hands the trainer port to the page. */
 export const TRAINER_PORT_MESSAGE = 'layerlab:trainer-port';
 
-export type { SaveProjectRequest, ExportFileRequest } from './ipc-schemas';
+import type { ExportFileRequest, SaveProjectRequest } from './ipc-schemas';
+export type { ExportFileRequest, SaveProjectRequest };
 
 export type FileResult =
   | { ok: true; path: string; text?: string }

@@ -90,6 +90,8 @@ export const layerSnapshotSchema = z.object({
   weightNorm: z.number(),
   gradNorm: z.number(),
   meanAbsGrad: z.number(),
+  /** ‖ΔW‖/‖W‖ of the last optimizer step (weights only); absent before the first step. */
+  updateRatio: z.number().optional(),
 });
 export type LayerSnapshot = z.infer<typeof layerSnapshotSchema>;
 

@@ -4,7 +4,7 @@
  * beside the state (see project-slice.ts and run-slice.ts).
  */
 import type { DatasetSpec, LayerKind, Project, TrainingSettings } from '../../src-engine/project';
-import type { FromTrainer } from '../../src-engine/protocol/messages';
+import type { FromTrainer, Hyperparameters } from '../../src-engine/protocol/messages';
 import type { TrainerConnection } from '../bridge/trainer-connection';
 import type { GraphAnalysis } from './analysis';
 import type { LayerDataPatch, Position } from './graph-edits';
@@ -70,6 +70,8 @@ export interface RunSlice {
   step(): void;
   stop(): void;
   reset(): void;
+  /** Sends changed hyperparameters (learning rate) to the active run, if there is one. */
+  setLiveHyperparameters(values: Hyperparameters): void;
   /** Handles a validated trainer message (drops those of other runs). */
   receive(msg: FromTrainer): void;
   /** The trainer process ended (desktop): the run is lost. */

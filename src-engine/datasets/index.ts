@@ -1,0 +1,35 @@
+/** Loading data sets from a project's dataset spec, and their shape for the compiler. */
+import type { DatasetSpec } from '../project';
+import { assertNever } from '../tensor';
+import { builtinShape, generateBuiltin } from './builtin';
+import type { DataShape, LoadDatasetResult } from './dataset';
+import { inlineShape, loadInline } from './inline';
+
+export type { Dataset, DataShape, LoadDatasetResult } from './dataset';
+
+/**
+ * Generates (built-in, from `spec.seed`) or converts (inline) the data set. Never throws;
+ * allocates the data arrays.
+ */
+export function loadDataset(spec: DatasetSpec): LoadDatasetResult {
+  switch (spec.type) {
+    case 'builtin':
+      return { ok: true, dataset: generateBuiltin(spec) };
+    case 'inline':
+      return loadInline(spec);
+    default:
+      return assertNever(spec, 'data set spec');
+  }
+}
+
+/** Features, targets, task and class count of the data set; cheap, generates nothing. */
+export function datasetShape(spec: DatasetSpec): DataShape {
+  switch (spec.type) {
+    case 'builtin':
+      return builtinShape(spec);
+    case 'inline':
+      return inlineShape(spec);
+    default:
+      return assertNever(spec, 'data set spec');
+  }
+}

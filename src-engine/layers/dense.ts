@@ -1,0 +1,162 @@
+/**
+ * A fully connected layer, Keras' `Dense`: z = x·W + b, a = f(z), with W stored `[inputs][units]`
+ * row-major (so W[i][j] connects input i to unit j, the notes' w_{i,j}) and b `[units]`.
+ */
+import type { ActivationName } from '../project';
+import { activationBackward, activationForward } from '../activations';
+import { createTensor, type Precision, type Tensor } from '../tensor';
+import type { Layer, Param } from './layer';
+
+/** What a dense layer is built from; weights start at zero until initialized. */
+export interface DenseOptions {
+  nodeId: string;
+  inputs: number;
+  units: number;
+  activation: ActivationName;
+  /** α of Leaky ReLU and ELU. */
+  alpha: number;
+  useBias: boolean;
+  /** L1 and L2 penalty factors on the weights (Keras `kernel_regularizer` convention). */
+  l1: number;
+  l2: number;
+}
+
+/** Dense layer with its own activation. Buffers sized for `capacity` rows. */
+export class DenseLayer implements Layer {
+  readonly kind = 'dense' as const;
+  readonly nodeId: string;
+  readonly inputs: number;
+  readonly units: number;
+  readonly activation: ActivationName;
+  readonly alpha: number;
+  /** Penalty factors; may be changed between steps. */
+  l1: number;
+  l2: number;
+  /** W `[inputs][units]`. */
+  readonly weights: Tensor;
+  /** b `[units]`, or null without bias. */
+  readonly bias: Tensor | null;
+  /** dLoss/dW `[inputs][units]`. */
+  readonly dWeights: Float64Array;
+  /** dLoss/db `[units]` (length 0 without bias). */
+  readonly dBias: Float64Array;
+  /** Pre-activations z `[capacity][units]` of the last forward. */
+  readonly z: Tensor;
+  /** Activations a `[capacity][units]` of the last forward. */
+  readonly a: Tensor;
+  /** dLoss/dz `[capacity][units]`; the fused loss writes here directly. */
+  readonly dZ: Tensor;
+  private readonly dInput: Tensor;
+  private readonly rowSum: Float64Array;
+  private input: Tensor | null = null;
+
+  constructor(options: DenseOptions, precision: Precision, capacity: number) {
+    this.nodeId = options.nodeId;
+    this.inputs = options.inputs;
+    this.units = options.units;
+    this.activation = options.activation;
+    this.alpha = options.alpha;
+    this.l1 = options.l1;
+    this.l2 = options.l2;
+    this.weights = createTensor(precision, this.inputs * this.units);
+    this.bias = options.useBias ? createTensor(precision, this.units) : null;
+    this.dWeights = new Float64Array(this.inputs * this.units);
+    this.dBias = new Float64Array(options.useBias ? this.units : 0);
+    this.z = createTensor(precision, capacity * this.units);
+    this.a = createTensor(precision, capacity * this.units);
+    this.dZ = createTensor(precision, capacity * this.units);
+    this.dInput = createTensor(precision, capacity * this.inputs);
+    this.rowSum = new Float64Array(this.units);
+  }
+
+  /** z = x·W + b, a = f(z) for `rows` samples; returns `a`. Dot products accumulate in float64. */
+  forward(input: Tensor, rows: number, _training: boolean): Tensor {
+    this.input = input;
+    const { inputs, units, weights, bias, z, rowSum } = this;
+    for (let r = 0; r < rows; r++) {
+      if (bias) for (let j = 0; j < units; j++) rowSum[j] = bias[j];
+      else rowSum.fill(0);
+      const xo = r * inputs;
+      for (let i = 0; i < inputs; i++) {
+        const x = input[xo + i];
+        if (x === 0) continue;
+        const wo = i * units;
+        for (let j = 0; j < units; j++) rowSum[j] += x * weights[wo + j];
+      }
+      const zo = r * units;
+      for (let j = 0; j < units; j++) z[zo + j] = rowSum[j];
+    }
+    activationForward(this.activation, z, this.a, rows, units, this.alpha);
+    return this.a;
+  }
+
+  /** From dLoss/da: dZ = f′(z)·dA, then as `backwardFromPreactivation`. */
+  backward(dOutput: Tensor, rows: number, needInputGrad: boolean): Tensor | null {
+    activationBackward(this.activation, this.z, this.a, dOutput, this.dZ, rows, this.units, this.alpha);
+    return this.backwardFromPreactivation(rows, needInputGrad);
+  }
+
+  /**
+   * With dLoss/dz already in `this.dZ`: adds dW += xᵀ·dZ and db += Σ_rows dZ into the
+   * gradients, and when `needInputGrad` writes dX = dZ·Wᵀ and returns it.
+   */
+  backwardFromPreactivation(rows: number, needInputGrad: boolean): Tensor | null {
+    const { inputs, units, weights, dWeights, dBias, dZ, dInput } = this;
+    const input = this.input;
+    if (!input) throw new Error(`Dense layer '${this.nodeId}': backward called before forward.`);
+    for (let r = 0; r < rows; r++) {
+      const xo = r * inputs;
+      const zo = r * units;
+      for (let i = 0; i < inputs; i++) {
+        const x = input[xo + i];
+        if (x === 0) continue;
+        const wo = i * units;
+        for (let j = 0; j < units; j++) dWeights[wo + j] += x * dZ[zo + j];
+      }
+      if (dBias.length > 0) for (let j = 0; j < units; j++) dBias[j] += dZ[zo + j];
+    }
+    if (!needInputGrad) return null;
+    for (let r = 0; r < rows; r++) {
+      const xo = r * inputs;
+      const zo = r * units;
+      for (let i = 0; i < inputs; i++) {
+        const wo = i * units;
+        let s = 0;
+        for (let j = 0; j < units; j++) s += dZ[zo + j] * weights[wo + j];
+        dInput[xo + i] = s;
+      }
+    }
+    return dInput;
+  }
+
+  /** The L1/L2 penalty l1·Σ|W| + l2·ΣW² on the weights (biases are not penalized, as Keras). */
+  penalty(): number {
+    if (this.l1 === 0 && this.l2 === 0) return 0;
+    let abs = 0;
+    let sq = 0;
+    const w = this.weights;
+    for (let i = 0; i < w.length; i++) {
+      abs += Math.abs(w[i]);
+      sq += w[i] * w[i];
+    }
+    return this.l1 * abs + this.l2 * sq;
+  }
+
+  /** Adds the penalty's gradient l1·sign(W) + 2·l2·W into `dWeights` (sign(0) = 0). */
+  addPenaltyGradient(): void {
+    if (this.l1 === 0 && this.l2 === 0) return;
+    const w = this.weights;
+    const g = this.dWeights;
+    for (let i = 0; i < w.length; i++) {
+      const v = w[i];
+      g[i] += this.l1 * (v > 0 ? 1 : v < 0 ? -1 : 0) + 2 * this.l2 * v;
+    }
+  }
+
+  /** Weights then bias (when present). */
+  params(): Param[] {
+    const list: Param[] = [{ nodeId: this.nodeId, role: 'weights', value: this.weights, grad: this.dWeights }];
+    if (this.bias) list.push({ nodeId: this.nodeId, role: 'bias', value: this.bias, grad: this.dBias });
+    return list;
+  }
+}

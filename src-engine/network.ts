@@ -1,0 +1,143 @@
+/**
+ * A compiled chain of layers with its batch buffers: forward, loss, backward. Buffers are
+ * sized once for `capacity` rows, so training steps and chunked evaluation allocate nothing.
+ */
+import type { LossName } from './project';
+import type { CompiledLayer } from './compile';
+import { initializeTensor } from './initializers';
+import { ActivationLayer } from './layers/activation-layer';
+import { DenseLayer } from './layers/dense';
+import { DropoutLayer } from './layers/dropout';
+import type { Layer, Param } from './layers/layer';
+import { computeLoss, lossTakesLogits } from './losses';
+import type { Rng } from './rng';
+import { createTensor, type Precision, type Tensor } from './tensor';
+
+/** A chain network built from compiled layers. */
+export class Network {
+  readonly layers: readonly Layer[];
+  /** The dense layers in chain order; the last one is the output. */
+  readonly dense: readonly DenseLayer[];
+  readonly dropouts: readonly DropoutLayer[];
+  readonly precision: Precision;
+  /** Maximum rows per forward pass. */
+  readonly capacity: number;
+  readonly features: number;
+  readonly outputs: number;
+  /** The batch input `[capacity][features]`; callers write rows here before `forward`. */
+  readonly input: Tensor;
+  /** The batch targets `[capacity][outputs]`; callers write rows here before `lossAndBackward`. */
+  readonly targets: Float64Array;
+  private readonly outputGrad: Tensor;
+  private lastOutput: Tensor;
+
+  /**
+   * Builds the layers and initializes every dense layer from `initRng` (kernel, then bias,
+   * in chain order). Dropout layers draw their masks from `dropoutRng`. Allocates all buffers.
+   */
+  constructor(compiled: readonly CompiledLayer[], features: number, precision: Precision, capacity: number, initRng: Rng, dropoutRng: Rng) {
+    this.precision = precision;
+    this.capacity = capacity;
+    this.features = features;
+    const layers: Layer[] = [];
+    const dense: DenseLayer[] = [];
+    const dropouts: DropoutLayer[] = [];
+    for (const c of compiled) {
+      if (c.kind === 'dense') {
+        const layer = new DenseLayer(c, precision, capacity);
+        initializeTensor(c.kernelInitializer, layer.weights, c.inputs, c.units, initRng);
+        if (layer.bias) initializeTensor(c.biasInitializer, layer.bias, c.units, c.units, initRng);
+        layers.push(layer);
+        dense.push(layer);
+      } else if (c.kind === 'dropout') {
+        const layer = new DropoutLayer(c.nodeId, c.units, c.rate, dropoutRng, precision, capacity);
+        layers.push(layer);
+        dropouts.push(layer);
+      } else {
+        layers.push(new ActivationLayer(c.nodeId, c.units, c.activation, c.alpha, precision, capacity));
+      }
+    }
+    if (dense.length === 0 || layers[layers.length - 1] !== dense[dense.length - 1]) {
+      throw new Error('A network must end with its output dense layer.');
+    }
+    this.layers = layers;
+    this.dense = dense;
+    this.dropouts = dropouts;
+    this.outputs = dense[dense.length - 1].units;
+    this.input = createTensor(precision, capacity * features);
+    this.targets = new Float64Array(capacity * this.outputs);
+    this.outputGrad = createTensor(precision, capacity * this.outputs);
+    this.lastOutput = this.input;
+  }
+
+  /** The output dense layer. */
+  get output(): DenseLayer {
+    return this.dense[this.dense.length - 1];
+  }
+
+  /** All trainable parameters in chain order (weights, then bias, per dense layer). */
+  params(): Param[] {
+    return this.layers.flatMap((l) => l.params());
+  }
+
+  /**
+   * Runs the first `rows` rows of `this.input` through the chain; returns the output
+   * activations `[rows][outputs]` (the output layer's buffer). `training` enables dropout.
+   */
+  forward(rows: number, training: boolean): Tensor {
+    let x: Tensor = this.input;
+    for (const layer of this.layers) x = layer.forward(x, rows, training);
+    this.lastOutput = x;
+    return x;
+  }
+
+  /** The data loss of the last forward against the first `rows` rows of `this.targets`. */
+  loss(loss: LossName, rows: number, huberDelta: number): number {
+    const prediction = lossTakesLogits(loss) ? this.output.z : this.lastOutput;
+    return computeLoss(loss, prediction, this.targets, null, rows, this.outputs, huberDelta);
+  }
+
+  /**
+   * The data loss of the last forward, then back-propagation through every layer: adds
+   * into each parameter's gradient (call `zeroGrads` first). Cross-entropy losses start
+   * from the output logits (fused with sigmoid/softmax).
+   */
+  lossAndBackward(loss: LossName, rows: number, huberDelta: number): number {
+    const out = this.output;
+    const fused = lossTakesLogits(loss);
+    let value: number;
+    let layerIndex = this.layers.length - 1;
+    let grad: Tensor | null;
+    if (fused) {
+      value = computeLoss(loss, out.z, this.targets, out.dZ, rows, this.outputs, huberDelta);
+      grad = out.backwardFromPreactivation(rows, layerIndex > 0);
+    } else {
+      value = computeLoss(loss, this.lastOutput, this.targets, this.outputGrad, rows, this.outputs, huberDelta);
+      grad = out.backward(this.outputGrad, rows, layerIndex > 0);
+    }
+    for (layerIndex--; layerIndex >= 0 && grad; layerIndex--) {
+      grad = this.layers[layerIndex].backward(grad, rows, layerIndex > 0);
+    }
+    return value;
+  }
+
+  /** Sets every parameter gradient to zero. */
+  zeroGrads(): void {
+    for (const d of this.dense) {
+      d.dWeights.fill(0);
+      d.dBias.fill(0);
+    }
+  }
+
+  /** Σ over dense layers of l1·Σ|W| + l2·ΣW². */
+  penalty(): number {
+    let p = 0;
+    for (const d of this.dense) p += d.penalty();
+    return p;
+  }
+
+  /** Adds every dense layer's L1/L2 penalty gradient into its weight gradient. */
+  addPenaltyGradients(): void {
+    for (const d of this.dense) d.addPenaltyGradient();
+  }
+}

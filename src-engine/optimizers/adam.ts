@@ -1,0 +1,63 @@
+/** Adam and AdamW (torch.optim.Adam, torch.optim.AdamW), with AMSGrad as an option. */
+import type { Param } from '../layers/layer';
+import type { Tensor } from '../tensor';
+import { Optimizer, type OptimizerOptions } from './optimizer';
+
+/**
+ * torch.optim.Adam. The notes write √(v̂_t + ε); torch (and Kingma & Ba) put ε outside the
+ * root, √v̂_t + ε, which LayerLab follows.
+ */
+export const ADAM_FORMULA = String.raw`\begin{aligned}
+g_t &= \nabla_\theta E(\theta_{t-1}) + \lambda\,\theta_{t-1}\\
+m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \qquad v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2\\
+\hat m_t &= \frac{m_t}{1-\beta_1^t}, \qquad \hat v_t = \frac{v_t}{1-\beta_2^t} \quad (\text{AMSGrad: } \hat v_t = \frac{\max_{s\le t} v_s}{1-\beta_2^t})\\
+\theta_t &= \theta_{t-1} - \eta\,\frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon} \quad (\text{the notes write } \sqrt{\hat v_t + \epsilon})
+\end{aligned}`;
+
+/** torch.optim.AdamW: the decay multiplies θ directly instead of entering the gradient. */
+export const ADAMW_FORMULA = String.raw`\begin{aligned}
+\theta' &= \theta_{t-1}\,(1 - \eta\lambda)\\
+m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \qquad v_t = \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2\\
+\theta_t &= \theta' - \eta\,\frac{m_t/(1-\beta_1^t)}{\sqrt{v_t/(1-\beta_2^t)} + \epsilon}
+\end{aligned}`;
+
+/** Adam (`decoupled` false, L2 weight decay in the gradient) or AdamW (`decoupled` true). */
+export class Adam extends Optimizer<'adam' | 'adamw'> {
+  private readonly m: Tensor[];
+  private readonly v: Tensor[];
+  private readonly vMax: Tensor[];
+
+  constructor(params: readonly Param[], options: OptimizerOptions<'adam'> | OptimizerOptions<'adamw'>) {
+    super(params, options);
+    this.m = this.createState();
+    this.v = this.createState();
+    this.vMax = this.createState();
+  }
+
+  protected update(i: number, w: Tensor, grad: Float64Array): void {
+    const { beta1, beta2, eps, amsgrad, weightDecay } = this.options;
+    const decoupled = this.options.type === 'adamw';
+    const lr = this.lr;
+    const t = this.t;
+    const m = this.m[i];
+    const v = this.v[i];
+    const vMax = this.vMax[i];
+    const biasCorrection1 = 1 - beta1 ** t;
+    const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+    const stepSize = lr / biasCorrection1;
+    for (let k = 0; k < w.length; k++) {
+      let g = grad[k];
+      if (decoupled) w[k] = w[k] * (1 - lr * weightDecay);
+      else g += weightDecay * w[k];
+      m[k] = m[k] + (g - m[k]) * (1 - beta1); // torch: exp_avg.lerp_(grad, 1 − β1)
+      v[k] = v[k] * beta2 + (1 - beta2) * g * g;
+      let second = v[k];
+      if (amsgrad) {
+        if (v[k] > vMax[k]) vMax[k] = v[k];
+        second = vMax[k];
+      }
+      const denom = Math.sqrt(second) / biasCorrection2Sqrt + eps;
+      w[k] = w[k] - (stepSize * m[k]) / denom;
+    }
+  }
+}

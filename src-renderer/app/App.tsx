@@ -1,0 +1,42 @@
+/**
+ * The app shell: header; palette | canvas | inspector; the run panel (controls, status and
+ * loss chart) under the canvas.
+ */
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from '../canvas/Canvas';
+import { Palette } from '../canvas/Palette';
+import { LossChart } from '../charts/LossChart';
+import { Inspector } from '../inspector/Inspector';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { RunControls } from './RunControls';
+import { RunStatusLine } from './RunStatusLine';
+import { useShortcuts } from './use-shortcuts';
+
+export function App() {
+  useShortcuts();
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <Header />
+        <div className="workspace">
+          <Palette />
+          <main className="center">
+            <div className="canvas-wrap">
+              <Canvas />
+              <Notices />
+            </div>
+            <section className="run-panel">
+              <div className="run-bar">
+                <RunControls />
+                <RunStatusLine />
+              </div>
+              <LossChart />
+            </section>
+          </main>
+          <Inspector />
+        </div>
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * The live loss chart (uPlot): per-step training loss, and per-epoch training and
+ * validation loss. It redraws on requestAnimationFrame when the history changed, never per
+ * trainer message. The container exposes `data-points` (step points kept) for tests, and
+ * the latest loss is shown as text named "Current loss".
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { CONTROL_NAMES } from '../i18n/stable-names';
+import { formatLoss } from '../nodes/format';
+import { appStore, useApp } from '../store/app-store';
+import { buildChartData } from './chart-data';
+
+export const SERIES_COLORS = { step: '#93c5fd', train: '#1d4ed8', val: '#ea580c' } as const;
+
+function createPlot(el: HTMLElement, width: number, height: number, xLabel: string, log: boolean): uPlot {
+  const axis = { stroke: '#64748b', grid: { stroke: '#e2e8f0', width: 1 }, ticks: { stroke: '#e2e8f0' }, font: '11px system-ui, sans-serif' };
+  return new uPlot(
+    {
+      width,
+      height,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false }, y: log ? { distr: 3 } : { auto: true } },
+      axes: [
+        { ...axis, label: xLabel, labelSize: 18, labelFont: '11px system-ui, sans-serif' },
+        { ...axis, size: 52 },
+      ],
+      series: [
+        {},
+        // spanGaps: the rows of epoch points leave nulls between step points.
+        { stroke: SERIES_COLORS.step, width: 1, spanGaps: true, points: { show: false } },
+        { stroke: SERIES_COLORS.train, width: 2, spanGaps: true, points: { show: false } },
+        { stroke: SERIES_COLORS.val, width: 2, spanGaps: true, dash: [6, 4], points: { show: false } },
+      ],
+    },
+    [[], [], [], []],
+    el,
+  );
+}
+
+export function LossChart() {
+  const { t, i18n } = useTranslation();
+  const frameRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const currentRef = useRef<HTMLSpanElement>(null);
+  const [log, setLog] = useState(false);
+  const empty = useApp((s) => s.history.received === 0);
+  const xLabel = t('chart.step');
+
+  useEffect(() => {
+    const frame = frameRef.current;
+    const host = plotRef.current;
+    if (!frame || !host) return;
+    const size = () => ({ width: Math.max(200, host.clientWidth), height: Math.max(80, host.clientHeight) });
+    let { width, height } = size();
+    const plot = createPlot(host, width, height, xLabel, log);
+    let raf = 0;
+    let drawn: unknown = null;
+    let drawnWidth = -1;
+
+    const draw = () => {
+      raf = 0;
+      const history = appStore.getState().history;
+      if (history === drawn && width === drawnWidth) return;
+      drawn = history;
+      drawnWidth = width;
+      plot.setData(buildChartData(history, Math.max(100, Math.floor(width)), log));
+      frame.dataset.points = String(history.stepX.length);
+      if (currentRef.current) currentRef.current.textContent = formatLoss(history.lastLoss);
+    };
+    const schedule = () => {
+      if (raf === 0) raf = requestAnimationFrame(draw);
+    };
+    const unsubscribe = appStore.subscribe((s, prev) => {
+      if (s.history !== prev.history) schedule();
+    });
+    const observer = new ResizeObserver(() => {
+      ({ width, height } = size());
+      plot.setSize({ width, height });
+      schedule();
+    });
+    observer.observe(host);
+    schedule();
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+      if (raf !== 0) cancelAnimationFrame(raf);
+      plot.destroy();
+    };
+  }, [xLabel, log, i18n.language]);
+
+  return (
+    <div className="loss-chart">
+      <div className="chart-head">
+        <h2 className="panel-title">{t('chart.title')}</h2>
+        <ul className="chart-legend">
+          <li>
+            <span className="legend-swatch" style={{ background: SERIES_COLORS.step }} />
+            {t('chart.stepLoss')}
+          </li>
+          <li>
+            <span className="legend-swatch" style={{ background: SERIES_COLORS.train }} />
+            {t('chart.epochTrain')}
+          </li>
+          <li>
+            <span className="legend-swatch legend-dashed" style={{ borderColor: SERIES_COLORS.val }} />
+            {t('chart.epochVal')}
+          </li>
+        </ul>
+        <label className="chart-log">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
+          {t('chart.logScale')}
+        </label>
+        <div className="chart-current">
+          <span className="chart-current-label">{t('chart.current')}</span>
+          <span className="chart-current-value" ref={currentRef} aria-label={CONTROL_NAMES.currentLoss} role="status">
+            –
+          </span>
+        </div>
+      </div>
+      <div className="chart-frame" ref={frameRef} role="img" aria-label={CONTROL_NAMES.lossChart} data-points="0">
+        <div className="chart-plot" ref={plotRef} />
+        {empty && <p className="chart-empty">{t('chart.empty')}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Accessible names that do not change with the UI language. The primary controls carry
+ * these as `aria-label` while their visible text is translated, so tests, scripts and
+ * automation find them by role and name in any language (e.g. role "button", name "Train").
+ *
+ * The cost: in Korean a screen reader announces these controls in English. We accept it for
+ * this small set of controls; every other field is labelled in the chosen language.
+ */
+import type { LayerKind } from '../../src-engine/project';
+
+export const CONTROL_NAMES = {
+  train: 'Train',
+  pause: 'Pause',
+  resume: 'Resume',
+  step: 'Step',
+  stop: 'Stop',
+  reset: 'Reset',
+  language: 'Language',
+  lossChart: 'Loss chart',
+  currentLoss: 'Current loss',
+  palette: 'Layers',
+  canvas: 'Network canvas',
+  totalParameters: 'Total parameters',
+  open: 'Open',
+  save: 'Save',
+  undo: 'Undo',
+  redo: 'Redo',
+  runStatus: 'Run status',
+  inspector: 'Inspector',
+} as const;
+
+/** Palette items: role "button", name exactly the layer name. */
+export const LAYER_NAMES: Record<LayerKind, string> = {
+  input: 'Input',
+  dense: 'Dense',
+  output: 'Output',
+  dropout: 'Dropout',
+  activation: 'Activation',
+};

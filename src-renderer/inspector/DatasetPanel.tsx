@@ -1,0 +1,56 @@
+/** The data set: which built-in set, how many samples, how much noise (and classes where they matter). */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { datasetShape } from '../../src-engine/datasets';
+import { BUILTIN_DATASETS, datasetSpecSchema, type DatasetSpec } from '../../src-engine/project';
+import { appStore, useApp } from '../store/app-store';
+import { NumberField, Section, SelectField } from './fields';
+
+type BuiltinSpec = Extract<DatasetSpec, { type: 'builtin' }>;
+const builtin = datasetSpecSchema.options[0].shape;
+
+/** Whether the number of classes changes the data set's shape (else the field is hidden). */
+function usesClasses(spec: BuiltinSpec): boolean {
+  try {
+    return datasetShape({ ...spec, classes: 2 }).classes !== datasetShape({ ...spec, classes: 3 }).classes;
+  } catch {
+    return false;
+  }
+}
+
+export function DatasetPanel() {
+  const { t } = useTranslation();
+  const spec = useApp((s) => s.project.dataset);
+  const shape = useApp((s) => s.analysis.shape);
+  const showClasses = useMemo(() => spec.type === 'builtin' && usesClasses(spec), [spec]);
+  const set = (next: DatasetSpec) => appStore.getState().setDataset(next);
+
+  return (
+    <Section title={t('dataset.title')}>
+      {spec.type === 'builtin' ? (
+        <>
+          <SelectField
+            label={t('dataset.name')}
+            value={spec.name}
+            options={BUILTIN_DATASETS.map((d) => ({ value: d, label: t(`datasets.${d}`) }))}
+            onChange={(name) => set({ ...spec, name })}
+          />
+          <div className="field-row">
+            <NumberField label={t('dataset.samples')} value={spec.samples} schema={builtin.samples} onCommit={(samples) => set({ ...spec, samples })} />
+            <NumberField label={t('dataset.noise')} value={spec.noise} schema={builtin.noise} onCommit={(noise) => set({ ...spec, noise })} />
+          </div>
+          {showClasses && (
+            <NumberField label={t('dataset.classes')} value={spec.classes} schema={builtin.classes} onCommit={(classes) => set({ ...spec, classes })} />
+          )}
+        </>
+      ) : (
+        <p className="field-hint">{t('dataset.inline', { name: spec.name, count: spec.x.length })}</p>
+      )}
+      {shape && (
+        <p className="field-hint">
+          {t('dataset.shape', { features: shape.features, targets: shape.targets, task: t(`dataset.${shape.task}`) })}
+        </p>
+      )}
+    </Section>
+  );
+}

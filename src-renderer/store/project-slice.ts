@@ -1,0 +1,153 @@
+/**
+ * The project half of the store: graph edits, training and data set settings, selection
+ * and undo. Every edit goes through `commit`, which re-analyses the project (problems gate
+ * Train) and records the edit for undo as its `Capture` says.
+ */
+import type { StateCreator } from 'zustand';
+import type { Project } from '../../src-engine/project';
+import { analyzeProject } from './analysis';
+import { applyGraphChange, createLayerNode, type GraphChange } from './graph-edits';
+import type { AppState, ProjectSlice, Selection, StoreDeps } from './types';
+import { EMPTY_UNDO, recordEdit, redoStep, undoStep, type Capture } from './undo';
+
+const EMPTY_SELECTION: Selection = { nodeIds: [], edgeIds: [] };
+
+/** Keeps only the selected ids that still exist in `project`. */
+function pruneSelection(selection: Selection, project: Project): Selection {
+  const nodes = new Set(project.graph.nodes.map((n) => n.id));
+  const edges = new Set(project.graph.edges.map((e) => e.id));
+  const nodeIds = selection.nodeIds.filter((id) => nodes.has(id));
+  const edgeIds = selection.edgeIds.filter((id) => edges.has(id));
+  if (nodeIds.length === selection.nodeIds.length && edgeIds.length === selection.edgeIds.length) return selection;
+  return { nodeIds, edgeIds };
+}
+
+export function createProjectSlice(initial: Project, deps: StoreDeps): StateCreator<AppState, [], [], ProjectSlice> {
+  return (set, get) => {
+    /** Replaces the project after an edit; a no-op when `project` is the current one. */
+    const commit = (project: Project, capture: Capture, reanalyze = true): void => {
+      const s = get();
+      if (project === s.project) return;
+      // Positions do not change what compiles: a drag does not re-run the compiler per frame.
+      const analysis = reanalyze ? analyzeProject(project) : s.analysis;
+      set({
+        project,
+        analysis,
+        dirty: true,
+        undo: recordEdit(s.undo, s.project, capture, deps.now()),
+        selection: pruneSelection(s.selection, project),
+      });
+    };
+
+    const editGraph = (change: GraphChange, capture: Capture): boolean => {
+      const { project } = get();
+      const graph = applyGraphChange(project.graph, change);
+      if (graph === project.graph) return false;
+      commit({ ...project, graph }, capture, change.type !== 'move');
+      return true;
+    };
+
+    return {
+      project: initial,
+      filePath: null,
+      dirty: false,
+      analysis: analyzeProject(initial),
+      selection: EMPTY_SELECTION,
+      measured: {},
+      undo: EMPTY_UNDO,
+      dragBase: null,
+
+      addNode(kind, position, baseName) {
+        const node = createLayerNode(get().project.graph, kind, position, baseName);
+        if (!editGraph({ type: 'add-node', node }, 'record')) return null;
+        set({ selection: { nodeIds: [node.id], edgeIds: [] } });
+        return node.id;
+      },
+
+      connect(source, target) {
+        return editGraph({ type: 'connect', source, target }, 'record');
+      },
+
+      removeElements(nodeIds, edgeIds) {
+        editGraph({ type: 'remove', nodeIds, edgeIds }, 'record');
+      },
+
+      moveNodes(positions, capture = 'skip') {
+        editGraph({ type: 'move', positions }, capture);
+      },
+
+      beginDrag() {
+        set({ dragBase: get().project });
+      },
+
+      endDrag() {
+        const { dragBase, project, undo } = get();
+        set({ dragBase: null });
+        if (dragBase && dragBase !== project) set({ undo: recordEdit(undo, dragBase, 'record', deps.now()) });
+      },
+
+      updateNodeData(nodeId, data, capture = { merge: `node:${nodeId}:${Object.keys(data).join(',')}` }) {
+        editGraph({ type: 'update-data', nodeId, data }, capture);
+      },
+
+      updateTraining(patch, capture = { merge: `training:${Object.keys(patch).join(',')}` }) {
+        const { project } = get();
+        commit({ ...project, training: { ...project.training, ...patch } }, capture);
+        // The learning rate may change while a run is going; other settings apply to the next run.
+        const lr = patch.optimizer?.lr;
+        if (lr !== undefined && lr !== project.training.optimizer.lr) get().setLiveHyperparameters({ lr });
+      },
+
+      setDataset(dataset, capture = { merge: 'dataset' }) {
+        const { project } = get();
+        commit({ ...project, dataset }, capture);
+      },
+
+      setSelection(selection) {
+        const current = get().selection;
+        const same =
+          current.nodeIds.length === selection.nodeIds.length &&
+          current.edgeIds.length === selection.edgeIds.length &&
+          current.nodeIds.every((id, i) => id === selection.nodeIds[i]) &&
+          current.edgeIds.every((id, i) => id === selection.edgeIds[i]);
+        // Selection never touches undo history (so it keeps the redo stack).
+        if (!same) set({ selection });
+      },
+
+      setMeasured(sizes) {
+        set({ measured: { ...get().measured, ...sizes } });
+      },
+
+      undoEdit() {
+        const s = get();
+        const r = undoStep(s.undo, s.project);
+        if (!r) return;
+        set({ project: r.project, undo: r.undo, analysis: analyzeProject(r.project), dirty: true, selection: pruneSelection(s.selection, r.project) });
+      },
+
+      redoEdit() {
+        const s = get();
+        const r = redoStep(s.undo, s.project);
+        if (!r) return;
+        set({ project: r.project, undo: r.undo, analysis: analyzeProject(r.project), dirty: true, selection: pruneSelection(s.selection, r.project) });
+      },
+
+      loadProject(project, filePath = null) {
+        get().reset();
+        set({
+          project,
+          filePath,
+          dirty: false,
+          analysis: analyzeProject(project),
+          selection: EMPTY_SELECTION,
+          undo: EMPTY_UNDO,
+          dragBase: null,
+        });
+      },
+
+      markSaved(filePath) {
+        set({ dirty: false, filePath });
+      },
+    };
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The training half of the store: the run controls (Train, Pause, Resume, Step, Stop,
+ * Reset), the trainer connection and the notices. Every run has a fresh `runId`; messages
+ * of any other run are dropped in `applyTrainerMessage`.
+ */
+import type { StateCreator } from 'zustand';
+import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
+import { createLossHistory } from './loss-history';
+import { applyTrainerMessage, IDLE_RUN, startingRun, withState, type RunPhase } from './run-status';
+import type { AppState, RunSlice, StoreDeps } from './types';
+
+/** Phases in which a run exists on the trainer and accepts pause/resume/step/stop. */
+export function isActivePhase(state: RunPhase): boolean {
+  return state === 'starting' || state === 'running' || state === 'paused';
+}
+
+/** Why Train (or Step from idle) cannot start now, or null when it can. */
+export function trainBlocker(s: Pick<AppState, 'analysis' | 'run' | 'connection'>): 'invalid' | 'active' | 'no-trainer' | null {
+  if (isActivePhase(s.run.state)) return 'active';
+  if (!s.analysis.ok) return 'invalid';
+  if (!s.connection) return 'no-trainer';
+  return null;
+}
+
+/** Keeps the newest notices only; old ones scroll away. */
+const MAX_NOTICES = 5;
+
+export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSlice> {
+  let nextNoticeId = 1;
+  return (set, get) => {
+    /** Starts a new run; returns its id, or null when Train is blocked. */
+    const startRun = (paused: boolean): string | null => {
+      const s = get();
+      if (trainBlocker(s) !== null || !s.connection) return null;
+      const runId = deps.newRunId();
+      set({ run: startingRun(runId), history: createLossHistory(), notices: [] });
+      s.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: s.project, paused });
+      return runId;
+    };
+
+    /** Sends a control message for the current run when one is active. */
+    const control = (type: 'pause' | 'resume' | 'stop'): void => {
+      const { run, connection } = get();
+      if (!connection || run.runId === null || !isActivePhase(run.state)) return;
+      connection.send({ v: PROTOCOL_VERSION, type, runId: run.runId });
+    };
+
+    return {
+      run: IDLE_RUN,
+      history: createLossHistory(),
+      trainerHost: null,
+      notices: [],
+      connection: null,
+
+      attachTrainer(connection) {
+        set({ connection });
+        const unsubscribe = connection.subscribe((msg) => get().receive(msg));
+        const unlost = connection.onLost?.((reason) => get().trainerLost(reason));
+        return () => {
+          unsubscribe();
+          unlost?.();
+          if (get().connection === connection) set({ connection: null });
+        };
+      },
+
+      train() {
+        startRun(false);
+      },
+
+      pause() {
+        if (get().run.state === 'running') control('pause');
+      },
+
+      resume() {
+        if (get().run.state === 'paused') control('resume');
+      },
+
+      step() {
+        const { run, connection } = get();
+        let runId = run.runId;
+        if (!isActivePhase(run.state)) runId = startRun(true);
+        if (!connection || runId === null) return;
+        connection.send({ v: PROTOCOL_VERSION, type: 'step', runId, unit: 'batch', count: 1 });
+      },
+
+      stop() {
+        control('stop');
+      },
+
+      reset() {
+        control('stop');
+        // The weights are re-initialised by the next Train from the same seed.
+        set({ run: IDLE_RUN, history: createLossHistory() });
+      },
+
+      setLiveHyperparameters(values) {
+        const { run, connection } = get();
+        if (!connection || run.runId === null || !isActivePhase(run.state)) return;
+        connection.send({ v: PROTOCOL_VERSION, type: 'set-hyperparameters', runId: run.runId, values });
+      },
+
+      receive(msg) {
+        const s = get();
+        const result = applyTrainerMessage({ run: s.run, history: s.history, trainerHost: s.trainerHost }, msg, deps.now());
+        if (!result) return;
+        set(result.view);
+        if (result.notice) get().notify(result.notice);
+      },
+
+      trainerLost(reason) {
+        const { run } = get();
+        if (isActivePhase(run.state)) set({ run: withState(run, 'failed', deps.now()) });
+        set({ trainerHost: null });
+        get().notify({ level: 'error', code: 'trainer-exit', message: reason, nodeId: null });
+      },
+
+      notify(notice) {
+        const notices = [...get().notices, { ...notice, id: nextNoticeId++ }];
+        set({ notices: notices.slice(-MAX_NOTICES) });
+      },
+
+      dismissNotice(id) {
+        set({ notices: get().notices.filter((n) => n.id !== id) });
+      },
+    };
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The headless CLI, run as a real process from its built bundle (bin/layerlab.mjs →
+ * out/main/cli.js), on temporary project, model and CSV files.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSpiralExample } from '../../src-engine/examples';
+import { createTrainingSession } from '../../src-engine/training-session';
+
+const BIN = join(import.meta.dirname, '../../bin/layerlab.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function writeProject(name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+}
+
+describe('layerlab CLI', () => {
+  it('trains a project exactly as the engine does and writes the model', () => {
+    const project = createSpiralExample();
+    project.training.epochs = 5;
+    const path = writeProject('spiral.layerlab.json', project);
+    const out = join(dir, 'model.json');
+    const r = cli('train', path, '--epochs', '4', '--seed', '3', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/epoch 1 {2}loss /);
+    expect(r.out).toMatch(/epoch 4 {2}loss /);
+    expect(r.out).toContain(`Model written to ${out}.`);
+
+    // The same settings in-process give the same final loss, to the printed digits.
+    project.training.epochs = 4;
+    project.training.seed = 3;
+    const created = createTrainingSession(project);
+    if (!created.ok) throw new Error(created.error);
+    let last = null;
+    while (created.session.epoch < 4) last = created.session.trainStep().epochEnd ?? last;
+    expect(r.out).toContain(`epoch 4  loss ${last!.trainLoss.toPrecision(6)}`);
+
+    const model = JSON.parse(readFileSync(out, 'utf8'));
+    expect(model.format).toBe('layerlab-model');
+    expect(model.layers.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('predicts from the exported model on a CSV file', () => {
+    const project = createSpiralExample();
+    const path = writeProject('p2.layerlab.json', project);
+    const modelPath = join(dir, 'm2.json');
+    expect(cli('train', path, '--epochs', '2', '--quiet', '--out', modelPath).code).toBe(0);
+    const csv = join(dir, 'points.csv');
+    writeFileSync(csv, 'x,y\n0,0\n0.5,-0.5\n');
+    const r = cli('predict', modelPath, csv);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines.slice(1)) {
+      const p = Number(line.split(',')[0]);
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThan(1);
+    }
+  });
+
+  it('names the row and column of a non-number in the CSV', () => {
+    const path = writeProject('p3.layerlab.json', createSpiralExample());
+    const modelPath = join(dir, 'm3.json');
+    expect(cli('train', path, '--epochs', '1', '--quiet', '--out', modelPath).code).toBe(0);
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, 'x,y\n0,0\n1,abc\n');
+    const r = cli('predict', modelPath, csv);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("Row 3, column y: 'abc' is not a number.");
+  });
+
+  it('validates a good project and names what is wrong in a bad one', () => {
+    const good = writeProject('good.layerlab.json', createSpiralExample());
+    const ok = cli('validate', good);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('is a valid LayerLab project');
+
+    const project = createSpiralExample();
+    project.graph.edges = project.graph.edges.filter((e) => e.source !== 'hidden2');
+    const broken = writeProject('broken.layerlab.json', project);
+    const r = cli('validate', broken);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/layer "(hidden2|output)"/);
+
+    const units = createSpiralExample() as unknown as { graph: { nodes: { data: { units: unknown } }[] } };
+    units.graph.nodes[1].data.units = 'eight';
+    const typo = cli('validate', writeProject('typo.layerlab.json', units));
+    expect(typo.code).toBe(1);
+    expect(typo.err).toContain('graph.nodes[1].data.units');
+
+    const truncated = cli('validate', writeProject('cut.layerlab.json', JSON.stringify(createSpiralExample()).slice(0, 50)));
+    expect(truncated.code).toBe(1);
+    expect(truncated.err).toContain('not valid JSON');
+  });
+
+  it('exits with status 2 and the usage on bad arguments', () => {
+    const r = cli('train');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Usage:');
+    expect(cli('frobnicate').code).toBe(2);
+    expect(cli('train', 'x.json', '--epochs', 'many').err).toContain('--epochs must be a whole number');
+    const missing = cli('validate', join(dir, 'nope.json'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('cannot read the file (ENOENT)');
+  });
+});

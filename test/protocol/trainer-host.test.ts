@@ -1,0 +1,167 @@
+/**
+ * The trainer host in-process, with a fake environment (a manual clock and a task queue),
+ * so step counts and message order are exact.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSpiralExample } from '../../src-engine/examples';
+import { PROTOCOL_VERSION, parseFromTrainer, type FromTrainer, type ToTrainerInput } from '../../src-engine/protocol/messages';
+import { createTrainerHost, type HostEnvironment } from '../../src-main/trainer-host';
+import type { Port } from '../../src-main/port';
+
+function harness() {
+  let clock = 0;
+  const tasks: (() => void)[] = [];
+  const timers: { at: number; fn: () => void }[] = [];
+  const env: HostEnvironment = {
+    hostName: 'test',
+    // Every reading of the clock advances it 1 ms: a slice covers a bounded number of steps.
+    now: () => clock++,
+    defer: (fn) => tasks.push(fn),
+    setTimer: (fn, ms) => {
+      const timer = { at: clock + ms, fn };
+      timers.push(timer);
+      return () => {
+        const i = timers.indexOf(timer);
+        if (i >= 0) timers.splice(i, 1);
+      };
+    },
+  };
+  const received: FromTrainer[] = [];
+  let handler: (m: unknown) => void = () => undefined;
+  const port: Port = {
+    post: (m) => {
+      const parsed = parseFromTrainer(m);
+      if (!parsed.ok) throw new Error(parsed.error);
+      received.push(parsed.message);
+    },
+    onMessage: (h) => {
+      handler = h;
+    },
+  };
+  createTrainerHost(env).attach(port);
+  return {
+    received,
+    send: (m: ToTrainerInput | unknown) => handler(m),
+    /** Runs queued tasks (and due timers, advancing the clock) up to `limit` times. */
+    run(limit = 10_000) {
+      for (let i = 0; i < limit; i++) {
+        const task = tasks.shift();
+        if (task) task();
+        else if (timers.length > 0) {
+          timers.sort((a, b) => a.at - b.at);
+          const t = timers.shift()!;
+          clock = Math.max(clock, t.at);
+          t.fn();
+        } else return;
+      }
+    },
+    last: <T extends FromTrainer['type']>(type: T) =>
+      received.filter((m) => m.type === type).at(-1) as Extract<FromTrainer, { type: T }> | undefined,
+    steps: (runId: string) =>
+      received.flatMap((m) => (m.type === 'metrics' && m.runId === runId ? m.steps.map((s) => s.step) : [])),
+  };
+}
+
+const start = (runId: string, extra: Partial<Extract<ToTrainerInput, { type: 'start' }>> = {}): ToTrainerInput => ({
+  v: PROTOCOL_VERSION,
+  type: 'start',
+  runId,
+  project: createSpiralExample(),
+  ...extra,
+});
+
+describe('trainer host', () => {
+  it('sends ready on attach', () => {
+    const h = harness();
+    expect(h.received[0]).toEqual({ v: 1, type: 'ready', host: 'test' });
+  });
+
+  it('steps exactly the requested batches while paused, and reports each step once', () => {
+    const h = harness();
+    h.send(start('r', { paused: true }));
+    h.run();
+    expect(h.last('status')).toMatchObject({ state: 'paused', step: 0 });
+    h.send({ v: 1, type: 'step', runId: 'r', count: 5 });
+    h.run();
+    h.send({ v: 1, type: 'step', runId: 'r' });
+    h.run();
+    expect(h.last('status')).toMatchObject({ state: 'paused', step: 6 });
+    expect(h.steps('r')).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('steps one epoch to the epoch boundary and stops there', () => {
+    const h = harness();
+    h.send(start('r', { paused: true }));
+    h.send({ v: 1, type: 'step', runId: 'r', count: 2 });
+    h.send({ v: 1, type: 'step', runId: 'r', unit: 'epoch' });
+    h.run();
+    const status = h.last('status')!;
+    expect(status.epoch).toBe(1);
+    expect(status.step).toBe(status.stepsPerEpoch);
+    expect(status.state).toBe('paused');
+  });
+
+  it('pauses and resumes without losing or repeating a step', () => {
+    const h = harness();
+    h.send(start('r'));
+    h.run(3);
+    h.send({ v: 1, type: 'pause', runId: 'r' });
+    h.run();
+    const paused = h.last('status')!;
+    expect(paused.state).toBe('paused');
+    expect(paused.step).toBeGreaterThan(0);
+    h.send({ v: 1, type: 'resume', runId: 'r' });
+    h.run(3);
+    h.send({ v: 1, type: 'stop', runId: 'r' });
+    h.run();
+    const steps = h.steps('r');
+    expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
+    expect(h.last('done')).toMatchObject({ runId: 'r', reason: 'stopped', step: steps.length });
+  });
+
+  it('runs to completion and reports done with the last epoch', () => {
+    const h = harness();
+    const project = createSpiralExample();
+    project.training.epochs = 3;
+    h.send({ v: 1, type: 'start', runId: 'r', project });
+    h.run();
+    const done = h.last('done')!;
+    expect(done).toMatchObject({ reason: 'completed', epoch: 3 });
+    const epochs = h.received.flatMap((m) => (m.type === 'metrics' ? m.epochs.map((e) => e.epoch) : []));
+    expect(epochs).toEqual([1, 2, 3]);
+  });
+
+  it('stops the old run when a new one starts, so two runs never mix', () => {
+    const h = harness();
+    h.send(start('a'));
+    h.run(2);
+    h.send(start('b'));
+    h.run(4);
+    const doneA = h.received.findIndex((m) => m.type === 'done' && m.runId === 'a');
+    expect(doneA).toBeGreaterThan(-1);
+    const afterDone = h.received.slice(doneA + 1).filter((m) => 'runId' in m && m.runId === 'a');
+    expect(afterDone).toEqual([]);
+    expect(h.steps('b')[0]).toBe(1);
+  });
+
+  it('slows to the requested steps per second', () => {
+    const h = harness();
+    h.send(start('r', { stepsPerSecond: 10 }));
+    h.run(10);
+    // Each step waits for a 100 ms timer, so ten queue turns cover at most five steps,
+    // where full speed would take hundreds.
+    h.send({ v: 1, type: 'stop', runId: 'r' });
+    h.run();
+    const done = h.last('done')!;
+    expect(done.step).toBeGreaterThan(0);
+    expect(done.step).toBeLessThanOrEqual(5);
+  });
+
+  it('answers bad messages and unknown runs with errors', () => {
+    const h = harness();
+    h.send({ type: 'start' });
+    h.send({ v: 1, type: 'resume', runId: 'ghost' });
+    const errors = h.received.filter((m) => m.type === 'error');
+    expect(errors.map((e) => e.type === 'error' && e.code)).toEqual(['bad-message', 'unknown-run']);
+  });
+});

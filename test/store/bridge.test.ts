@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest';
+import { TRAINER_PORT_MESSAGE, type DesktopApi, type TrainerExitInfo } from '../../src-engine/protocol/ipc';
+import type { FromTrainer } from '../../src-engine/protocol/messages';
+import { createDesktopConnection, takeTrainerPort, type WindowLike } from '../../src-renderer/bridge/desktop-connection';
+import { createMessageConnection } from '../../src-renderer/bridge/trainer-connection';
+
+const self = { name: 'this window' };
+
+describe('takeTrainerPort', () => {
+  const port = {} as MessagePort;
+
+  it('takes the port of the preload hand-off', () => {
+    expect(takeTrainerPort({ source: self, data: { type: TRAINER_PORT_MESSAGE }, ports: [port] }, self)).toBe(port);
+  });
+
+  it('refuses a message from another window or frame', () => {
+    expect(takeTrainerPort({ source: {}, data: { type: TRAINER_PORT_MESSAGE }, ports: [port] }, self)).toBeNull();
+    expect(takeTrainerPort({ source: null, data: { type: TRAINER_PORT_MESSAGE }, ports: [port] }, self)).toBeNull();
+  });
+
+  it('ignores other messages and hand-offs without a port', () => {
+    expect(takeTrainerPort({ source: self, data: { type: 'something-else' }, ports: [port] }, self)).toBeNull();
+    expect(takeTrainerPort({ source: self, data: 'layerlab:trainer-port', ports: [port] }, self)).toBeNull();
+    expect(takeTrainerPort({ source: self, data: null, ports: [port] }, self)).toBeNull();
+    expect(takeTrainerPort({ source: self, data: { type: TRAINER_PORT_MESSAGE }, ports: [] }, self)).toBeNull();
+  });
+});
+
+/** A window that delivers posted ports to its 'message' listeners, like the preload does. */
+function createFakeWindow() {
+  const listeners = new Set<(event: MessageEvent) => void>();
+  const win: WindowLike & { handOff(port: MessagePort): void } = {
+    addEventListener: (_type, fn) => listeners.add(fn),
+    removeEventListener: (_type, fn) => listeners.delete(fn),
+    handOff(port) {
+      const event = { source: win, data: { type: TRAINER_PORT_MESSAGE }, ports: [port] } as unknown as MessageEvent;
+      for (const fn of listeners) fn(event);
+    },
+  };
+  return win;
+}
+
+function createFakeApi() {
+  let exitListener: ((info: TrainerExitInfo) => void) | null = null;
+  const api = {
+    platform: 'test',
+    requestTrainerPort: vi.fn(),
+    onTrainerExit: (fn: (info: TrainerExitInfo) => void) => {
+      exitListener = fn;
+      return () => (exitListener = null);
+    },
+    exit: (info: TrainerExitInfo) => exitListener?.(info),
+  };
+  return api as typeof api & DesktopApi;
+}
+
+const nextMessage = (port: MessagePort) => new Promise<unknown>((resolve) => port.addEventListener('message', (e) => resolve(e.data), { once: true }));
+
+describe('createDesktopConnection', () => {
+  it('queues messages until the port arrives, then delivers validated replies', async () => {
+    const api = createFakeApi();
+    const win = createFakeWindow();
+    const { connection, close } = createDesktopConnection(api, win);
+    expect(api.requestTrainerPort).toHaveBeenCalledTimes(1);
+    connection.send({ v: 1, type: 'pause', runId: 'r' });
+
+    const channel = new MessageChannel();
+    channel.port2.start();
+    const received = nextMessage(channel.port2);
+    win.handOff(channel.port1);
+    expect(await received).toEqual({ v: 1, type: 'pause', runId: 'r' });
+
+    const replies: FromTrainer[] = [];
+    connection.subscribe((m) => replies.push(m));
+    channel.port2.postMessage({ v: 1, type: 'nonsense' });
+    channel.port2.postMessage({ v: 1, type: 'ready', host: 'utility-process' });
+    await vi.waitFor(() => expect(replies).toHaveLength(1));
+    expect(replies[0]).toEqual({ v: 1, type: 'ready', host: 'utility-process' });
+    close();
+    channel.port2.close();
+  });
+
+  it('reports a trainer exit and asks for a new port', () => {
+    const api = createFakeApi();
+    const { connection, close } = createDesktopConnection(api, createFakeWindow());
+    const lost: string[] = [];
+    connection.onLost?.((reason) => lost.push(reason));
+    api.exit({ code: 3, reason: 'crashed' });
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toContain('exit code 3');
+    expect(lost[0]).toContain('crashed');
+    expect(api.requestTrainerPort).toHaveBeenCalledTimes(2);
+    close();
+  });
+});
+
+describe('createMessageConnection', () => {
+  it('drops malformed messages instead of passing them on', async () => {
+    const channel = new MessageChannel();
+    const { connection, close } = createMessageConnection(channel.port1);
+    const got: FromTrainer[] = [];
+    connection.subscribe((m) => got.push(m));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    channel.port2.postMessage({ v: 2, type: 'ready', host: 'x' });
+    channel.port2.postMessage({ v: 1, type: 'pong', nonce: 1 });
+    await vi.waitFor(() => expect(got).toHaveLength(1));
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+    close();
+    channel.port1.close();
+    channel.port2.close();
+  });
+});
