@@ -23,6 +23,7 @@ function describe(value: number): string {
  * Reads the network's buffers of the last forward/backward; mutates nothing.
  */
 export function describeDivergence(step: number, loss: number, lr: number, net: Network, names: ReadonlyMap<string, string>, phase: 'gradient' | 'update'): Divergence | null {
+  if (phase === 'gradient' && Number.isFinite(loss) && gradientsFinite(net)) return null; // the usual case: allocate nothing
   const name = (id: string): string => `'${names.get(id) ?? id}'`;
   const fix = `The learning rate (${lr}) is probably too high: lower it, or enable gradient clipping.`;
   if (phase === 'update') {
@@ -50,4 +51,9 @@ export function describeDivergence(step: number, loss: number, lr: number, net: 
     }
   }
   return null;
+}
+
+function gradientsFinite(net: Network): boolean {
+  for (const d of net.dense) if (!allFinite(d.dWeights) || !allFinite(d.dBias)) return false;
+  return true;
 }

@@ -260,6 +260,7 @@ export const BUILTIN_DATASETS = [
   'sine1d',
   'notes_linear',
   'notes_221',
+  'iris',
 ] as const;
 export type BuiltinDatasetName = (typeof BUILTIN_DATASETS)[number];
 

@@ -9,6 +9,7 @@
 import { createTrainingSession, type TrainingSession } from '../src-engine/training-session';
 import {
   PROTOCOL_VERSION,
+  SNAPSHOT_ACK_TIMEOUT_MS,
   parseToTrainer,
   type EpochPoint,
   type FromTrainerInput,
@@ -51,6 +52,9 @@ interface Run {
   epochBuffer: EpochPoint[];
   lastFlush: number;
   lastSnapshot: number;
+  /** Sequence number of the last snapshot sent, and of the last one acknowledged. */
+  snapshotSeq: number;
+  snapshotAcked: number;
   samplesSinceFlush: number;
   samplesPerSecond: number;
   pumping: boolean;
@@ -99,15 +103,24 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
     sendStatus(r);
   };
 
+  /** Whether a snapshot may go now: none in flight, or the consumer has not answered for long. */
+  const snapshotAllowed = (r: Run, now: number): boolean =>
+    r.snapshotAcked >= r.snapshotSeq || now - r.lastSnapshot >= SNAPSHOT_ACK_TIMEOUT_MS;
+
   const sendSnapshot = (r: Run): void => {
     r.lastSnapshot = env.now();
+    r.snapshotSeq++;
     const layers = r.session.snapshot();
     const transfer: ArrayBuffer[] = [];
     for (const layer of layers) {
       if (ArrayBuffer.isView(layer.weights)) transfer.push(layer.weights.buffer as ArrayBuffer);
       if (layer.bias && ArrayBuffer.isView(layer.bias)) transfer.push(layer.bias.buffer as ArrayBuffer);
     }
-    send(r.port, { v: PROTOCOL_VERSION, type: 'snapshot', runId: r.id, step: r.session.step, layers }, transfer);
+    send(
+      r.port,
+      { v: PROTOCOL_VERSION, type: 'snapshot', runId: r.id, seq: r.snapshotSeq, step: r.session.step, layers },
+      transfer,
+    );
   };
 
   const finish = (r: Run, reason: 'completed' | 'stopped' | 'diverged'): void => {
@@ -178,7 +191,9 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
       const now = env.now();
       const idle = r.state === 'paused' && r.pendingSteps === 0 && r.stopAtEpoch < 0;
       if (idle || now - r.lastFlush >= METRICS_INTERVAL_MS) {
-        flush(r, idle || now - r.lastSnapshot >= SNAPSHOT_INTERVAL_MS);
+        // A pause always ends with the current weights on screen; while running, snapshots
+        // follow the interval and the consumer's acknowledgements.
+        flush(r, idle || (now - r.lastSnapshot >= SNAPSHOT_INTERVAL_MS && snapshotAllowed(r, now)));
       }
       if (idle) return;
       if (r.state === 'running' && r.stepsPerSecond > 0) {
@@ -240,6 +255,8 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
         epochBuffer: [],
         lastFlush: now,
         lastSnapshot: -Infinity,
+        snapshotSeq: 0,
+        snapshotAcked: 0,
         samplesSinceFlush: 0,
         samplesPerSecond: 0,
         pumping: false,
@@ -250,6 +267,8 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
       return;
     }
     const r = run;
+    // An acknowledgement may arrive after its run ended: nothing to do, nothing to report.
+    if (msg.type === 'snapshot-ack' && (!r || r.id !== msg.runId)) return;
     if (!r || r.id !== msg.runId) {
       send(port, {
         v: PROTOCOL_VERSION,
@@ -297,6 +316,9 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
         return;
       case 'set-speed':
         r.stepsPerSecond = msg.stepsPerSecond;
+        return;
+      case 'snapshot-ack':
+        r.snapshotAcked = Math.max(r.snapshotAcked, Math.min(msg.seq, r.snapshotSeq));
         return;
       default:
         assertNever(msg);

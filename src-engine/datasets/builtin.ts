@@ -9,6 +9,7 @@
 import type { BuiltinDatasetName, DatasetSpec } from '../project';
 import { createRng, type Rng } from '../rng';
 import { assertNever } from '../tensor';
+import { loadIris } from './iris';
 import type { DataShape, Dataset } from './dataset';
 
 /** The spec of a built-in data set. */
@@ -20,6 +21,7 @@ const TWO_CLASS: ReadonlySet<BuiltinDatasetName> = new Set(['spiral', 'circles',
 export function builtinShape(spec: BuiltinSpec): DataShape {
   if (TWO_CLASS.has(spec.name)) return { features: 2, targets: 1, task: 'classification', classes: 2 };
   if (spec.name === 'blobs') return { features: 2, targets: spec.classes, task: 'classification', classes: spec.classes };
+  if (spec.name === 'iris') return { features: 4, targets: 3, task: 'classification', classes: 3 };
   return { features: 1, targets: 1, task: 'regression', classes: 0 };
 }
 
@@ -165,6 +167,8 @@ export function generateBuiltin(spec: BuiltinSpec): Dataset {
     case 'notes_221':
       // The notes' 2-2-1 example data: (1, 1) → 1, (2, 2) → 0.
       return classification('notes_221', [1, 1, 2, 2], [1, 0], 2, false);
+    case 'iris':
+      return loadIris();
     default:
       return assertNever(spec.name, 'built-in data set');
   }

@@ -51,8 +51,18 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('stop'), runId }),
   z.object({ v, type: z.literal('set-hyperparameters'), runId, values: hyperparametersSchema }),
   z.object({ v, type: z.literal('set-speed'), runId, stepsPerSecond: z.number().min(0).max(10_000) }),
+  /**
+   * The consumer has drawn snapshot `seq`. The trainer keeps at most one snapshot in flight:
+   * while one is unacknowledged, newer ones replace each other unsent (latest wins), so a
+   * slow renderer never builds a queue. A consumer that never acknowledges still gets one
+   * snapshot per SNAPSHOT_ACK_TIMEOUT_MS.
+   */
+  z.object({ v, type: z.literal('snapshot-ack'), runId, seq: z.number().int().min(0) }),
   z.object({ v, type: z.literal('ping'), nonce: z.number() }),
 ]);
+
+/** See 'snapshot-ack': how long the trainer waits for an acknowledgement before sending anyway. */
+export const SNAPSHOT_ACK_TIMEOUT_MS = 1000;
 export type ToTrainer = z.infer<typeof toTrainerSchema>;
 /** What a sender writes: fields with defaults may be left out. */
 export type ToTrainerInput = z.input<typeof toTrainerSchema>;
@@ -120,7 +130,15 @@ export const fromTrainerSchema = z.discriminatedUnion('type', [
     steps: z.array(stepPointSchema),
     epochs: z.array(epochPointSchema),
   }),
-  z.object({ v, type: z.literal('snapshot'), runId, step: z.number().int(), layers: z.array(layerSnapshotSchema) }),
+  z.object({
+    v,
+    type: z.literal('snapshot'),
+    runId,
+    /** Increases by one per snapshot sent in a run; acknowledge it with 'snapshot-ack'. */
+    seq: z.number().int().min(0),
+    step: z.number().int(),
+    layers: z.array(layerSnapshotSchema),
+  }),
   z.object({
     v,
     type: z.literal('error'),

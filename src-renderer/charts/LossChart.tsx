@@ -1,8 +1,9 @@
 /**
  * The live loss chart (uPlot): per-step training loss, and per-epoch training and
  * validation loss. It redraws on requestAnimationFrame when the history changed, never per
- * trainer message. The container exposes `data-points` (step points kept) for tests, and
- * the latest loss is shown as text named "Current loss".
+ * trainer message. For tests the container exposes `data-points` (step points kept) and
+ * `data-first-loss` (the run's first plotted loss); the latest loss is shown as text named
+ * "Current loss".
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +70,7 @@ export function LossChart() {
       drawnWidth = width;
       plot.setData(buildChartData(history, Math.max(100, Math.floor(width)), log));
       frame.dataset.points = String(history.stepX.length);
+      frame.dataset.firstLoss = history.stepY.length > 0 ? String(history.stepY[0]) : '';
       if (currentRef.current) currentRef.current.textContent = formatLoss(history.lastLoss);
     };
     const schedule = () => {

@@ -40,6 +40,7 @@ describe('trainer protocol', () => {
       v: 1,
       type: 'snapshot',
       runId: 'a',
+      seq: 1,
       step: 3,
       layers: [
         { nodeId: 'h', inputs: 2, units: 1, weights: new Float32Array(2), bias: null, weightNorm: 0, gradNorm: 0, meanAbsGrad: 0 },

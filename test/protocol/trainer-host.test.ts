@@ -41,6 +41,8 @@ function harness() {
   createTrainerHost(env).attach(port);
   return {
     received,
+    /** The fake clock, in ms. */
+    time: () => clock,
     send: (m: ToTrainerInput | unknown) => handler(m),
     /** Runs queued tasks (and due timers, advancing the clock) up to `limit` times. */
     run(limit = 10_000) {
@@ -163,5 +165,48 @@ describe('trainer host', () => {
     h.send({ v: 1, type: 'resume', runId: 'ghost' });
     const errors = h.received.filter((m) => m.type === 'error');
     expect(errors.map((e) => e.type === 'error' && e.code)).toEqual(['bad-message', 'unknown-run']);
+  });
+
+  it('keeps at most one snapshot in flight for a consumer that does not acknowledge, and ends with the latest', () => {
+    const h = harness();
+    h.send(start('r'));
+    // Roughly 30 s of fake time at full speed: an acknowledging consumer would get ~900 snapshots.
+    for (let i = 0; i < 40 && (h.last('status')?.step ?? 0) < 5000; i++) h.run(50);
+    h.send({ v: 1, type: 'pause', runId: 'r' });
+    h.run();
+    const snapshots = h.received.filter((m) => m.type === 'snapshot');
+    const status = h.last('status')!;
+    const fakeSeconds = h.time() / 1000;
+    expect(fakeSeconds).toBeGreaterThan(3);
+    // One per SNAPSHOT_ACK_TIMEOUT_MS, plus the first and the one that ends the pause.
+    expect(snapshots.length).toBeLessThanOrEqual(Math.ceil(fakeSeconds) + 2);
+    const lastSnapshot = snapshots.at(-1)!;
+    expect(lastSnapshot.type === 'snapshot' && lastSnapshot.step).toBe(status.step);
+  });
+
+  it('sends snapshots at the interval to a consumer that acknowledges each one', () => {
+    const h = harness();
+    h.send(start('r'));
+    let acked = 0;
+    for (let i = 0; i < 200; i++) {
+      h.run(1);
+      for (const m of h.received) {
+        if (m.type === 'snapshot' && m.seq > acked) {
+          acked = m.seq;
+          h.send({ v: 1, type: 'snapshot-ack', runId: 'r', seq: m.seq });
+        }
+      }
+    }
+    h.send({ v: 1, type: 'stop', runId: 'r' });
+    h.run();
+    const seqs = h.received.flatMap((m) => (m.type === 'snapshot' ? [m.seq] : []));
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    expect(seqs.length).toBeGreaterThan(20);
+  });
+
+  it('ignores an acknowledgement that arrives after its run ended', () => {
+    const h = harness();
+    h.send({ v: 1, type: 'snapshot-ack', runId: 'old', seq: 3 });
+    expect(h.received.filter((m) => m.type === 'error')).toEqual([]);
   });
 });

@@ -72,10 +72,13 @@ describe('createDesktopConnection', () => {
 
     const replies: FromTrainer[] = [];
     connection.subscribe((m) => replies.push(m));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     channel.port2.postMessage({ v: 1, type: 'nonsense' });
     channel.port2.postMessage({ v: 1, type: 'ready', host: 'utility-process' });
     await vi.waitFor(() => expect(replies).toHaveLength(1));
     expect(replies[0]).toEqual({ v: 1, type: 'ready', host: 'utility-process' });
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
     close();
     channel.port2.close();
   });

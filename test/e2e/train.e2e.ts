@@ -1,0 +1,95 @@
+/**
+ * The app opens the two-spirals example, Train streams losses into the chart, and the loss
+ * falls; the run controls pause, step, resume, stop and reset a long run.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import { chartPoints, countEdges, countNodes, runState, waitFor, waitVisible } from './helpers';
+
+let harness: Harness;
+let app: AppPage | null = null;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+afterEach(async () => {
+  if (!app) return;
+  const problems = await app.problems();
+  await app.context.close();
+  app = null;
+  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
+});
+
+describe('training in the browser build', () => {
+  it('opens the two-spirals example with a 2-8-8-1 network', async () => {
+    app = await openApp(harness);
+    const { page } = app;
+    await waitFor('the canvas shows the 4 layers of the example', () => countNodes(page), (n) => n === 4);
+    for (const id of ['input', 'hidden1', 'hidden2', 'output']) {
+      await waitVisible(page.locator(`.react-flow__node[data-id="${id}"]`), `the layer "${id}"`);
+    }
+    await waitFor('the 3 connections are drawn', () => countEdges(page), (n) => n === 3);
+    expect(await page.locator('.react-flow__node[data-id="input"]').innerText()).toContain('2 features');
+    expect(await page.locator('.react-flow__node[data-id="hidden1"]').innerText()).toMatch(/Units\s*8/);
+    expect(await page.locator('.react-flow__node[data-id="hidden2"]').innerText()).toMatch(/Units\s*8/);
+    expect(await page.locator('.react-flow__node[data-id="output"]').innerText()).toMatch(/Units\s*1/);
+    expect(await page.getByTestId('total-params').innerText(), '2·8+8 + 8·8+8 + 8·1+1 = 105 parameters').toBe('105');
+    await screenshot(page, '01-example-loaded');
+  });
+
+  it('trains when Train is pressed and the loss falls', async () => {
+    app = await openApp(harness);
+    const { page } = app;
+    const train = page.getByRole('button', { name: 'Train' });
+    await waitFor('Train is enabled', () => train.isEnabled(), Boolean);
+    await train.click();
+    await waitFor('the loss chart receives points', () => chartPoints(page), (n) => n > 0);
+    // Let it train for a few seconds (or until the 500 epochs are done).
+    await waitFor('the run finishes or trains for 3 s', () => runState(page), (s) => s === 'done', 3_000).catch(() => null);
+    const first = Number(await page.getByRole('img', { name: 'Loss chart' }).getAttribute('data-first-loss'));
+    const current = Number(await page.getByLabel('Current loss').innerText());
+    expect(Number.isFinite(first), `the first loss should be a number, got ${first}`).toBe(true);
+    expect(current, `the loss after training (${current}) should be lower than at the start (${first})`).toBeLessThan(first);
+    expect(Number(await page.getByTestId('run-step').innerText().then((s) => s.replace(/,/g, '')))).toBeGreaterThan(0);
+    await screenshot(page, '02-trained');
+  });
+
+  it('pauses, steps, resumes, stops and resets a long run', async () => {
+    app = await openApp(harness);
+    const { page } = app;
+    await page.getByLabel('Epochs').fill('100000');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await waitFor('the run is running', () => runState(page), (s) => s === 'running');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await waitFor('the run is paused', () => runState(page), (s) => s === 'paused');
+    const stepText = async () => Number((await page.getByTestId('run-step').innerText()).replace(/,/g, ''));
+    const before = await stepText();
+    await page.getByRole('button', { name: 'Step' }).click();
+    await waitFor(`Step advances one batch from step ${before}`, stepText, (s) => s === before + 1);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await waitFor('the run is running again', () => runState(page), (s) => s === 'running');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await waitFor('the run is stopped', () => runState(page), (s) => s === 'stopped');
+    await screenshot(page, '03-stopped');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await waitFor('Reset clears the chart', () => chartPoints(page), (n) => n === 0);
+    expect(await runState(page)).toBe('idle');
+  });
+
+  it('refuses an invalid value in the inspector and says why', async () => {
+    app = await openApp(harness);
+    const { page } = app;
+    await page.locator('.react-flow__node[data-id="hidden1"]').click();
+    const units = page.getByLabel('Units', { exact: true });
+    await units.fill('0');
+    await waitVisible(page.getByText('Must be at least 1.'), 'the reason "Must be at least 1."');
+    expect(await page.locator('.react-flow__node[data-id="hidden1"]').innerText(), 'the layer keeps its last valid units').toMatch(/Units\s*8/);
+    await units.fill('16');
+    await waitFor('the layer shows 16 units', () => page.locator('.react-flow__node[data-id="hidden1"]').innerText(), (s) => /Units\s*16/.test(s));
+  });
+});
