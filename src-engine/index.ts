@@ -13,6 +13,15 @@ export {
 } from './compile';
 export { createTrainingSession, type TrainingSession, type TrainStepResult } from './training-session';
 export type { Divergence } from './divergence';
-export type { Histogram, LayerHistograms } from './layer-metrics';
+export type { GradientStats, Histogram, LayerHistograms } from './layer-metrics';
 export { OPTIMIZER_FORMULAS } from './optimizers';
 export { LearningRateSchedule } from './schedules';
+export {
+  exportModel,
+  parseModel,
+  predictFromModel,
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  type LayerlabModel,
+  type ModelLayer,
+} from './model-json';

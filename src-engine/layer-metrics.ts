@@ -11,13 +11,17 @@ export interface GradientStats {
 
 /** Reads the layer's current gradients and writes the statistics into `out` (returned); allocates nothing. */
 export function gradientStats(layer: DenseLayer, out: GradientStats): GradientStats {
+  const dW = layer.dWeights;
+  const db = layer.dBias;
   let sq = 0;
   let abs = 0;
-  for (const g of [layer.dWeights, layer.dBias]) {
-    for (let k = 0; k < g.length; k++) {
-      sq += g[k] * g[k];
-      abs += Math.abs(g[k]);
-    }
+  for (let k = 0; k < dW.length; k++) {
+    sq += dW[k] * dW[k];
+    abs += Math.abs(dW[k]);
+  }
+  for (let k = 0; k < db.length; k++) {
+    sq += db[k] * db[k];
+    abs += Math.abs(db[k]);
   }
   const count = layer.dWeights.length + layer.dBias.length;
   out.gradNorm = Math.sqrt(sq);

@@ -1,11 +1,12 @@
 /**
  * Loss functions over a batch of `rows` samples with `units` outputs each, value and
- * gradient side by side. Every loss is averaged over the samples of the batch (as Keras and
- * PyTorch do), so the learning rate does not depend on the batch size:
+ * gradient side by side. Every loss but half_sse is averaged over the samples of the batch
+ * (as Keras and PyTorch do), so the learning rate does not depend on the batch size:
  *
  * - mse:       (1/(rows·units)) Σ (ŷ − y)²                      (Keras `mse`, torch `MSELoss`)
- * - half_sse:  (1/rows) Σ_samples ½ Σ_outputs (y − ŷ)²          (the notes' E_i = ½(y − ŷ)²;
- *              the notes sum E_i over a batch, LayerLab averages: with one sample they agree)
+ * - half_sse:  Σ_samples ½ Σ_outputs (y − ŷ)²                    (the notes' classic E = Σ_i E_i,
+ *              E_i = ½(y_i − ŷ_i)²: SUMMED over the batch, as the notes' batch gradient descent
+ *              does, so a batch step is the sum of the per-sample steps)
  * - mae:       (1/(rows·units)) Σ |ŷ − y|                       (subgradient 0 at ŷ = y, as torch)
  * - huber:     (1/(rows·units)) Σ h_δ(ŷ − y), h_δ(d) = ½d² if |d| ≤ δ else δ(|d| − ½δ)
  * - binary_crossentropy: computed from the sigmoid output's logits z:
@@ -29,10 +30,15 @@ export function lossTakesLogits(loss: LossName): boolean {
   return loss === 'binary_crossentropy' || loss === 'categorical_crossentropy';
 }
 
+/** True for losses summed (not averaged) over the samples of a batch: half_sse. */
+export function lossSumsOverBatch(loss: LossName): boolean {
+  return loss === 'half_sse';
+}
+
 /**
- * The mean loss over the batch. `prediction` is `[rows][units]`: the activations ŷ, or the
+ * The loss over the batch: the mean, or the sum where `lossSumsOverBatch(loss)`. `prediction` is `[rows][units]`: the activations ŷ, or the
  * logits z when `lossTakesLogits(loss)`. `targets` is `[rows][units]`. When `grad` is given,
- * writes the gradient of the returned mean with respect to `prediction` into it; allocates
+ * writes the gradient of the returned value with respect to `prediction` into it; allocates
  * nothing. `huberDelta` is δ of the Huber loss.
  */
 export function computeLoss(
@@ -57,7 +63,7 @@ export function computeLoss(
       return total * scale;
     }
     case 'half_sse': {
-      const scale = 1 / rows;
+      const scale = 1;
       for (let i = 0; i < n; i++) {
         const d = prediction[i] - targets[i];
         total += 0.5 * d * d;

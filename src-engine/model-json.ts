@@ -17,7 +17,9 @@ import type { Layer } from './layers/layer';
 import type { TrainingSession } from './training-session';
 import { createTensor, type Tensor } from './tensor';
 
+/** The `format` field every model file carries. */
 export const MODEL_FORMAT = 'layerlab-model';
+/** The model file version this engine writes and reads. */
 export const MODEL_VERSION = 1;
 
 const finite = () => z.number().finite();
@@ -37,6 +39,7 @@ export const modelLayerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dropout'), name: z.string(), units: units(), rate: z.number().min(0).max(0.99) }),
   z.object({ type: z.literal('activation'), name: z.string(), units: units(), activation: z.enum(ACTIVATIONS), alpha: finite() }),
 ]);
+/** One layer of a parsed model file. */
 export type ModelLayer = z.infer<typeof modelLayerSchema>;
 
 /** The whole model file. `precision` is the one the model was trained (and predicts) in. */
@@ -55,6 +58,7 @@ export const modelSchema = z.object({
     classLabels: z.array(z.string()).nullable(),
   }),
 });
+/** A parsed model file. */
 export type LayerlabModel = z.infer<typeof modelSchema>;
 
 /** Checks that the widths chain up: W has `inputs` rows of `units` values, b has `units`. */

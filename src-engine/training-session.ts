@@ -20,6 +20,7 @@ import { Network } from './network';
 import { createOptimizer, type Optimizer } from './optimizers';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { LearningRateSchedule } from './schedules';
+import { lossSumsOverBatch } from './losses';
 import { allFinite, cloneTensor, type Tensor } from './tensor';
 import { describeDivergence, type Divergence } from './divergence';
 
@@ -164,21 +165,25 @@ class Session implements TrainingSession {
     }
   }
 
-  /** Mean loss (plus the L1/L2 penalty) and accuracy of `part` in inference mode, in chunks. */
+  /**
+   * Loss (plus the L1/L2 penalty) and accuracy of `part` in inference mode, in chunks. The
+   * loss is the mean over the samples, or the sum for losses summed over a batch (half_sse).
+   */
   private measure(part: DataPart): { loss: number; accuracy: number | null } {
     const net = this.network;
     const t = this.project.training;
+    const summed = lossSumsOverBatch(t.loss);
     let lossSum = 0;
     let correct = 0;
     for (let start = 0; start < part.n; start += net.capacity) {
       const rows = Math.min(net.capacity, part.n - start);
       this.gather(part, null, start, rows);
       const out = net.forward(rows, false);
-      lossSum += net.loss(t.loss, rows, t.huberDelta) * rows;
+      lossSum += net.loss(t.loss, rows, t.huberDelta) * (summed ? 1 : rows);
       if (part.labels) correct += countCorrect(out, part.labels, start, rows, net.outputs);
     }
     const n = Math.max(1, part.n);
-    return { loss: lossSum / n + net.penalty(), accuracy: part.labels ? correct / n : null };
+    return { loss: (summed ? lossSum : lossSum / n) + net.penalty(), accuracy: part.labels ? correct / n : null };
   }
 
   evaluate(): EpochPoint {

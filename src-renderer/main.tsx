@@ -1,4 +1,5 @@
 /** Renderer entry: i18n, the trainer connection, then the app. */
+import './zod-config';
 import '@xyflow/react/dist/style.css';
 import './app/app.css';
 import { StrictMode } from 'react';

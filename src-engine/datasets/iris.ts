@@ -3,7 +3,9 @@ import { parseCsv, readNumericColumns } from '../csv';
 import type { Dataset } from './dataset';
 import { IRIS_CSV } from './iris-data';
 
+/** Feature columns, in input order (cm). */
 export const IRIS_FEATURES = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'];
+/** Class labels by index. */
 export const IRIS_SPECIES = ['setosa', 'versicolor', 'virginica'];
 
 /**

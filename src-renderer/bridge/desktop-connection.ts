@@ -65,8 +65,8 @@ export function createDesktopConnection(api: DesktopApi, win: WindowLike): { con
       port.close();
       port = null;
     }
-    const code = info.code === null ? '' : ` (exit code ${info.code})`;
-    lost.emit(`The trainer process stopped${code}: ${info.reason || 'no reason given'}. A new trainer is starting; press Train to run again.`);
+    const what = info.reason || `The trainer process stopped${info.code === null ? '' : ` (exit code ${info.code})`}.`;
+    lost.emit(`${what} A new trainer is starting; press Train to run again.`);
     api.requestTrainerPort();
   });
   api.requestTrainerPort();

@@ -15,6 +15,7 @@ import {
   type IsValidConnection,
   type NodeChange,
   type OnDelete,
+  type ReactFlowProps,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -93,6 +94,22 @@ export function Canvas() {
   const cache = useRef(createFlowCache());
   const nodes = useMemo(() => toFlowNodes(graph.nodes, selection.nodeIds, measured, cache.current), [graph.nodes, selection.nodeIds, measured]);
   const edges = useMemo(() => toFlowEdges(graph.edges, selection.edgeIds, cache.current), [graph.edges, selection.edgeIds]);
+  const ariaLabelConfig = useMemo<ReactFlowProps['ariaLabelConfig']>(
+    () => ({
+      'node.a11yDescription.default': t('flow.nodeDescription'),
+      'node.a11yDescription.keyboardDisabled': t('flow.nodeDescriptionKeyboard'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('flow.nodeMoved', { direction, x, y }),
+      'edge.a11yDescription.default': t('flow.edgeDescription'),
+      'controls.ariaLabel': t('flow.controls'),
+      'controls.zoomIn.ariaLabel': t('flow.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('flow.zoomOut'),
+      'controls.fitView.ariaLabel': t('flow.fitView'),
+      'controls.interactive.ariaLabel': t('flow.interactive'),
+      'minimap.ariaLabel': t('flow.minimap'),
+      'handle.ariaLabel': t('flow.handle'),
+    }),
+    [t],
+  );
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -123,6 +140,7 @@ export function Canvas() {
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.25}
         maxZoom={2}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />

@@ -203,6 +203,20 @@ export const en = {
   notices: {
     dismiss: 'Dismiss',
   },
+  flow: {
+    nodeDescription: 'Press Enter or Space to select a layer. Press Delete to remove it and Escape to cancel.',
+    nodeDescriptionKeyboard:
+      'Press Enter or Space to select a layer. You can then use the arrow keys to move it. Press Delete to remove it and Escape to cancel.',
+    nodeMoved: 'Moved the selected layer {{direction}}. New position: x {{x}}, y {{y}}',
+    edgeDescription: 'Press Enter or Space to select a connection. You can then press Delete to remove it or Escape to cancel.',
+    controls: 'Canvas controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Fit view',
+    interactive: 'Toggle interactivity',
+    minimap: 'Mini map',
+    handle: 'Connection handle',
+  },
 } as const;
 
 /** The structure of a message table: the same keys as `en`, any strings. */

@@ -202,4 +202,17 @@ export const ko: Messages = {
   notices: {
     dismiss: '닫기',
   },
+  flow: {
+    nodeDescription: 'Enter 또는 Space로 레이어를 선택합니다. Delete로 삭제, Escape로 취소합니다.',
+    nodeDescriptionKeyboard: 'Enter 또는 Space로 레이어를 선택한 뒤 화살표 키로 옮길 수 있습니다. Delete로 삭제, Escape로 취소합니다.',
+    nodeMoved: '선택한 레이어를 {{direction}} 방향으로 옮겼습니다. 새 위치: x {{x}}, y {{y}}',
+    edgeDescription: 'Enter 또는 Space로 연결을 선택한 뒤 Delete로 삭제하거나 Escape로 취소합니다.',
+    controls: '캔버스 도구',
+    zoomIn: '확대',
+    zoomOut: '축소',
+    fitView: '화면에 맞추기',
+    interactive: '상호작용 켜기/끄기',
+    minimap: '미니맵',
+    handle: '연결 핸들',
+  },
 };

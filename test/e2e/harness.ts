@@ -25,9 +25,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Builds the browser version unless out/web already holds one (`npm test` builds first). */
+/**
+ * Builds the browser version into out/web, so the tests never run a stale build (it takes a
+ * few seconds). LAYERLAB_E2E_SKIP_BUILD=1 reuses an existing out/web.
+ */
 export async function ensureWebBuild(): Promise<void> {
-  if (existsSync(join(WEB_DIR, 'index.html'))) return;
+  if (process.env.LAYERLAB_E2E_SKIP_BUILD === '1' && existsSync(join(WEB_DIR, 'index.html'))) return;
   const { build } = await import('vite');
   await build({ configFile: join(ROOT, 'vite.web.config.ts'), logLevel: 'warn' });
 }

@@ -65,12 +65,21 @@ describe('the notes’ linear example ŷ = b₁X (002)', () => {
     expect(Math.abs(second.point.loss - 12.5)).toBeLessThan(EXACT);
   });
 
-  it('averages the gradient over the batch in batch mode', () => {
+  it('sums the gradient over the batch in batch mode, as the notes do', () => {
     const session = start(notesLinearProject({ batchMode: 'batch' }));
-    session.trainStep();
-    // Σ (b·x − y)·x at b = 10: 15·2 + 8·1 + 24·3 + 34·4 = 246; mean 61.5 → 10 − 0.1·61.5 = 3.85
-    expect(Math.abs(session.snapshot()[0].weights[0] - 3.85)).toBeLessThan(EXACT);
+    const step = session.trainStep();
+    // E = Σ ½(y − b·x)²; dE/db = Σ (b·x − y)·x at b = 10: 15·2 + 8·1 + 24·3 + 34·4 = 246
+    // → 10 − 0.1·246 = −14.6; E = ½(15² + 8² + 24² + 34²) = ½·2021 = 1010.5
+    expect(Math.abs(session.snapshot()[0].weights[0] - -14.6)).toBeLessThan(EXACT);
+    expect(Math.abs(step.point.loss - 1010.5)).toBeLessThan(EXACT);
     expect(session.stepsPerEpoch).toBe(1);
+  });
+
+  it('sums a mini-batch of two: the first two stochastic gradients at once', () => {
+    const session = start(notesLinearProject({ batchMode: 'minibatch', batchSize: 2 }));
+    session.trainStep();
+    // dE/db = (20 − 5)·2 + (10 − 2)·1 = 38 → 10 − 0.1·38 = 6.2
+    expect(Math.abs(session.snapshot()[0].weights[0] - 6.2)).toBeLessThan(EXACT);
   });
 });
 
@@ -127,5 +136,102 @@ describe('createTrainingSession', () => {
     expect(divergence!.nodeId).toBe('b1');
     expect(divergence!.message).toMatch(/learning rate/);
     expect(Number.isFinite(session.snapshot()[0].weights[0])).toBe(true);
+  });
+});
+
+describe('TrainingSession features', () => {
+  it('adds the L1/L2 penalty to the reported loss', () => {
+    // b = 10, first sample (2, 5): data loss ½(20 − 5)² = 112.5; penalty 0.1·|10| + 0.01·10² = 2
+    const project = notesLinearProject();
+    const node = project.graph.nodes[1];
+    if (node.type === 'output') Object.assign(node.data, { l1: 0.1, l2: 0.01 });
+    const session = start(project);
+    const r = session.trainStep();
+    expect(Math.abs(r.point.loss - 114.5)).toBeLessThan(EXACT);
+    // gradient 30 + 0.1·sign(10) + 2·0.01·10 = 30.3 → 10 − 0.1·30.3 = 6.97
+    expect(Math.abs(session.snapshot()[0].weights[0] - 6.97)).toBeLessThan(EXACT);
+  });
+
+  it('applies new hyperparameters from the next step on', () => {
+    const session = start(notesLinearProject());
+    session.trainStep(); // b: 10 → 7
+    session.setHyperparameters({ lr: 0.2 });
+    const r = session.trainStep();
+    // (7·1 − 2)·1 = 5 → 7 − 0.2·5 = 6
+    expect(r.point.lr).toBe(0.2);
+    expect(Math.abs(session.snapshot()[0].weights[0] - 6)).toBeLessThan(EXACT);
+  });
+
+  it('switches the optimizer when asked for another type', () => {
+    const session = start(notesLinearProject());
+    session.setHyperparameters({ optimizer: { type: 'adam', lr: 0.5, beta1: 0.9, beta2: 0.999, eps: 1e-8, amsgrad: false, weightDecay: 0 } });
+    session.trainStep();
+    // Adam's first step moves by lr·ĝ/(|ĝ| + ε) ≈ lr: 10 − 0.5 = 9.5
+    expect(Math.abs(session.snapshot()[0].weights[0] - 9.5)).toBeLessThan(1e-8);
+  });
+
+  it('uses the schedule’s rate for each step', () => {
+    const session = start(notesLinearProject({ schedule: { type: 'exponential', decayRate: 0.5, decaySteps: 2, staircase: true } }));
+    const rates = Array.from({ length: 5 }, () => session.trainStep().point.lr);
+    // 0.1·0.5^(t div 2) for t = 0 … 4
+    expect(rates).toEqual([0.1, 0.1, 0.05, 0.05, 0.025]);
+  });
+
+  it('clips the gradient by norm before the update', () => {
+    const session = start(notesLinearProject({ clip: { type: 'norm', maxNorm: 1 } }));
+    session.trainStep();
+    // gradient 30 clipped to 30·1/(30 + 1e-6) → 10 − 0.1·0.99999997 = 9.900000003
+    expect(Math.abs(session.snapshot()[0].weights[0] - (10 - (0.1 * 30) / (30 + 1e-6)))).toBeLessThan(EXACT);
+    expect(session.snapshot()[0].gradNorm).toBe(30); // the statistics show the raw gradient
+  });
+
+  it('returns fresh snapshot copies with weight norm, gradient statistics and update ratio', () => {
+    const session = start(notes221Project());
+    session.trainStep();
+    const [hidden] = session.snapshot();
+    hidden.weights[0] = 123;
+    expect(session.snapshot()[0].weights[0]).not.toBe(123);
+    // ‖W‖ of the hidden layer ≈ √(0.3² + 0.4² + 0.2² + 0.1²) = √0.3 (after a step of about 1e-5)
+    expect(Math.abs(hidden.weightNorm - Math.sqrt(0.3))).toBeLessThan(1e-4);
+    expect(hidden.gradNorm).toBeGreaterThan(0);
+    expect(hidden.meanAbsGrad).toBeGreaterThan(0);
+    expect(hidden.updateRatio).toBeGreaterThan(0);
+  });
+
+  it('builds histograms of weights and gradients per dense layer', () => {
+    const session = start(createSpiralExample());
+    session.trainStep();
+    const h = session.histograms(10);
+    expect(h.map((l) => l.nodeId)).toEqual(['hidden1', 'hidden2', 'output']);
+    expect(h[0].weights.counts.reduce((a, b) => a + b, 0)).toBe(16); // 2 × 8 weights
+    expect(h[0].bias?.counts.length).toBe(10);
+  });
+
+  it('draws dropout masks deterministically from the seed and ignores them at inference', () => {
+    const project = chainProject(
+      [
+        { id: 'h', type: 'dense', data: { units: 8, activation: 'relu' } },
+        { id: 'drop', type: 'dropout', data: { rate: 0.5 } },
+        { id: 'out', type: 'output', data: { units: 1, activation: 'sigmoid' } },
+      ],
+      { type: 'builtin', name: 'moons', samples: 100 },
+      { loss: 'binary_crossentropy', optimizer: { type: 'sgd', lr: 0.1 } },
+    );
+    const a = start(project);
+    const b = start(project);
+    for (let i = 0; i < 30; i++) expect(a.trainStep().point.loss).toBe(b.trainStep().point.loss);
+    const x = Float64Array.from([0.2, 0.1]);
+    expect(a.predict(x, 1)).toEqual(a.predict(x, 1));
+  });
+
+  it('trains in float32 close to the float64 run', () => {
+    const run = (precision: 'float32' | 'float64'): number => {
+      const project = createSpiralExample();
+      project.training.precision = precision;
+      const session = start(project);
+      for (let i = 0; i < 40; i++) session.trainStep();
+      return session.evaluate().trainLoss;
+    };
+    expect(Math.abs(run('float32') - run('float64'))).toBeLessThan(1e-3);
   });
 });

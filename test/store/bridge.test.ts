@@ -88,11 +88,13 @@ describe('createDesktopConnection', () => {
     const { connection, close } = createDesktopConnection(api, createFakeWindow());
     const lost: string[] = [];
     connection.onLost?.((reason) => lost.push(reason));
-    api.exit({ code: 3, reason: 'crashed' });
-    expect(lost).toHaveLength(1);
-    expect(lost[0]).toContain('exit code 3');
-    expect(lost[0]).toContain('crashed');
-    expect(api.requestTrainerPort).toHaveBeenCalledTimes(2);
+    api.exit({ code: 3, reason: 'The trainer process exited unexpectedly (code 3).' });
+    api.exit({ code: 4, reason: '' });
+    expect(lost).toEqual([
+      'The trainer process exited unexpectedly (code 3). A new trainer is starting; press Train to run again.',
+      'The trainer process stopped (exit code 4). A new trainer is starting; press Train to run again.',
+    ]);
+    expect(api.requestTrainerPort).toHaveBeenCalledTimes(3);
     close();
   });
 });

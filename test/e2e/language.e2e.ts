@@ -1,0 +1,53 @@
+/** The language switch shows Korean labels, keeps English accessible names, and is remembered. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import { countNodes, waitFor } from './helpers';
+
+let harness: Harness;
+let app: AppPage | null = null;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+afterEach(async () => {
+  if (!app) return;
+  const problems = await app.problems();
+  await app.context.close();
+  app = null;
+  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
+});
+
+describe('language switch', () => {
+  it('shows Korean labels and keeps the controls findable by their English names', async () => {
+    app = await openApp(harness);
+    const { page } = app;
+    await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+
+    const train = page.getByRole('button', { name: 'Train' });
+    await waitFor('the Train button reads 학습 시작', () => train.innerText(), (s) => s.includes('학습 시작'));
+    expect(await page.getByRole('button', { name: 'Pause' }).innerText()).toBe('일시정지');
+    expect(await page.getByRole('button', { name: 'Dense' }).innerText()).toContain('은닉층');
+    expect(await page.getByRole('button', { name: 'Input' }).innerText()).toContain('입력');
+    expect(await page.getByRole('button', { name: 'Output' }).innerText()).toContain('출력');
+    expect(await page.getByRole('button', { name: 'Dropout' }).innerText()).toContain('드롭아웃');
+    expect(await page.getByRole('button', { name: 'Activation' }).innerText()).toContain('활성화');
+    expect(await page.locator('.loss-chart .panel-title').innerText()).toBe('손실');
+    expect(await page.getByLabel('학습률').inputValue(), 'the learning-rate field is labelled 학습률').toBe('0.03');
+    expect(await page.getByLabel('옵티마이저').inputValue()).toBe('adam');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    await screenshot(page, '05-korean');
+
+    await page.reload();
+    await waitFor('Korean is remembered after a reload', () => page.getByRole('button', { name: 'Train' }).innerText(), (s) =>
+      s.includes('학습 시작'),
+    );
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
+    await waitFor('English is back', () => page.getByRole('button', { name: 'Train' }).innerText(), (s) => s.includes('Train'));
+  });
+});

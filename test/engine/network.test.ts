@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { compileGraph, type CompiledLayer } from '../../src-engine/compile';
+import { Network } from '../../src-engine/network';
+import { createRng } from '../../src-engine/rng';
+import type { LossName } from '../../src-engine/project';
+import { fixedValues, maxGradientError } from './helpers/gradient-check';
+import { chainProject } from './helpers/projects';
+
+const REL_TOL = 1e-6;
+const ROWS = 5;
+
+/** Compiles a chain for 3 features into layers (every default from the schema). */
+function layers(chain: Parameters<typeof chainProject>[0], outputs: number): CompiledLayer[] {
+  const project = chainProject(chain, { type: 'builtin', name: 'moons' }, {});
+  const r = compileGraph(project.graph, { features: 3, targets: outputs, task: 'regression', classes: 0 });
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  return r.layers;
+}
+
+function check(loss: LossName, outputActivation: string, outputs: number, targets: Float64Array): void {
+  const net = new Network(
+    layers(
+      [
+        { id: 'h', type: 'dense', data: { units: 4, activation: 'elu', alpha: 0.8, l2: 0.05 } },
+        { id: 'act', type: 'activation', data: { activation: 'swish' } },
+        { id: 'drop', type: 'dropout', data: { rate: 0.5 } },
+        { id: 'out', type: 'output', data: { units: outputs, activation: outputActivation, l1: 0.02 } },
+      ],
+      outputs,
+    ),
+    3,
+    'float64',
+    ROWS,
+    createRng(1),
+    createRng(2),
+  );
+  net.input.set(fixedValues(ROWS * 3, 8, -2, 2));
+  net.targets.set(targets);
+  // Dropout is the identity in inference mode, so the same function is differentiated.
+  const scalar = (): number => {
+    net.forward(ROWS, false);
+    return net.loss(loss, ROWS, 1) + net.penalty();
+  };
+  net.zeroGrads();
+  net.forward(ROWS, false);
+  net.lossAndBackward(loss, ROWS, 1);
+  net.addPenaltyGradients();
+  for (const p of net.params()) {
+    expect(maxGradientError(scalar, p.value, Float64Array.from(p.grad))).toBeLessThan(REL_TOL);
+  }
+}
+
+describe('Network', () => {
+  it('back-propagates softmax + categorical cross-entropy through every layer kind', () => {
+    check('categorical_crossentropy', 'softmax', 3, Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0]));
+  });
+
+  it('back-propagates sigmoid + binary cross-entropy through every layer kind', () => {
+    check('binary_crossentropy', 'sigmoid', 1, Float64Array.from([1, 0, 0, 1, 1]));
+  });
+
+  it('back-propagates a linear output with the Huber loss', () => {
+    check('huber', 'linear', 2, fixedValues(ROWS * 2, 9, -3, 3));
+  });
+});
