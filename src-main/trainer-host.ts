@@ -141,7 +141,8 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
   /** Takes one optimizer step; returns false when the run ended with it. */
   const takeStep = (r: Run): boolean => {
     const result = r.session.trainStep();
-    r.stepBuffer.push(result.point);
+    // A diverged step was not applied; its non-finite loss is reported in the error instead.
+    if (!result.divergence) r.stepBuffer.push(result.point);
     r.samplesSinceFlush += r.session.batchSize;
     if (result.epochEnd) r.epochBuffer.push(result.epochEnd);
     if (result.divergence) {

@@ -67,11 +67,14 @@ export type ToTrainer = z.infer<typeof toTrainerSchema>;
 /** What a sender writes: fields with defaults may be left out. */
 export type ToTrainerInput = z.input<typeof toTrainerSchema>;
 
+/** Any JavaScript number, NaN and ±Infinity included: statistics of a diverging run are real data. */
+const anyNumber = z.custom<number>((x) => typeof x === 'number', 'expected a number');
+
 /** One scalar record per optimizer step. */
 export const stepPointSchema = z.object({
   step: z.number().int(),
   epoch: z.number().int(),
-  loss: z.number(),
+  loss: anyNumber,
   lr: z.number(),
 });
 export type StepPoint = z.infer<typeof stepPointSchema>;
@@ -80,8 +83,8 @@ export type StepPoint = z.infer<typeof stepPointSchema>;
 export const epochPointSchema = z.object({
   epoch: z.number().int(),
   step: z.number().int(),
-  trainLoss: z.number(),
-  valLoss: z.number().nullable(),
+  trainLoss: anyNumber,
+  valLoss: anyNumber.nullable(),
   trainAccuracy: z.number().nullable(),
   valAccuracy: z.number().nullable(),
 });
@@ -97,11 +100,11 @@ export const layerSnapshotSchema = z.object({
   /** W[in][out], row-major. */
   weights: float,
   bias: float.nullable(),
-  weightNorm: z.number(),
-  gradNorm: z.number(),
-  meanAbsGrad: z.number(),
+  weightNorm: anyNumber,
+  gradNorm: anyNumber,
+  meanAbsGrad: anyNumber,
   /** ‖ΔW‖/‖W‖ of the last optimizer step (weights only); absent before the first step. */
-  updateRatio: z.number().optional(),
+  updateRatio: anyNumber.optional(),
 });
 export type LayerSnapshot = z.infer<typeof layerSnapshotSchema>;
 

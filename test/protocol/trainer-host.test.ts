@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
+import { notesLinearProject } from '../engine/helpers/projects';
 import { PROTOCOL_VERSION, parseFromTrainer, type FromTrainer, type ToTrainerInput } from '../../src-engine/protocol/messages';
 import { createTrainerHost, type HostEnvironment } from '../../src-main/trainer-host';
 import type { Port } from '../../src-main/port';
@@ -208,5 +209,20 @@ describe('trainer host', () => {
     const h = harness();
     h.send({ v: 1, type: 'snapshot-ack', runId: 'old', seq: 3 });
     expect(h.received.filter((m) => m.type === 'error')).toEqual([]);
+  });
+
+  it('stops a diverging run with a message naming the step and layer, keeping finite weights', () => {
+    const h = harness();
+    const project = notesLinearProject({ optimizer: { type: 'sgd', lr: 1000 }, epochs: 100_000 });
+    h.send({ v: 1, type: 'start', runId: 'd', project });
+    h.run();
+    const error = h.received.find((m) => m.type === 'error');
+    expect(error).toMatchObject({ runId: 'd', code: 'diverged', nodeId: 'b1' });
+    expect(error?.type === 'error' && error.message).toMatch(/step \d+/i);
+    expect(h.last('done')).toMatchObject({ runId: 'd', reason: 'diverged' });
+    const snapshot = h.last('snapshot')!;
+    expect(Array.from(snapshot.layers[0].weights).every(Number.isFinite)).toBe(true);
+    const losses = h.received.flatMap((m) => (m.type === 'metrics' ? m.steps.map((s) => s.loss) : []));
+    expect(losses.every(Number.isFinite)).toBe(true);
   });
 });
