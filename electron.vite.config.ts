@@ -11,6 +11,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { relaxCspInDevServer } from './vite.web.config';
 
 export default defineConfig({
   main: {
@@ -42,7 +43,9 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react()],
+    // In `electron-vite dev` the page's CSP meta tag would block Vite's inline client; main
+    // then applies the development CSP as a header instead (security.ts).
+    plugins: [react(), relaxCspInDevServer()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },

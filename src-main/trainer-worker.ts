@@ -2,6 +2,7 @@
  * Web Worker entry of the trainer (browser build): the same trainer host as the desktop
  * app's utility process, serving the worker's own global scope as its port.
  */
+import './zod-jitless';
 import { createTrainerHost } from './trainer-host';
 import { createWorkerScopePort, type WorkerScopeLike } from './port';
 
