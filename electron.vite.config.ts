@@ -4,17 +4,36 @@
  *             utility process; the same bundle runs as a plain Node child in tests);
  * - preload:  out/preload/preload.cjs — ONE CommonJS file requiring only `electron`,
  *             because sandboxed preloads cannot use ESM or load other files;
- * - renderer: out/renderer/ from src-renderer/index.html.
+ * - renderer: out/renderer/ from src-renderer/index.html;
+ * - licences: out/main/licenses.json (the About dialog) and out/main/THIRD-PARTY-NOTICES.txt
+ *             (shipped beside the app), from the production dependencies (scripts/licenses.mjs).
+ * electron-builder (electron-builder.yml) packages exactly this out/ tree.
  * Pinned for Node 20: electron-vite 6 + vite 8 build on Node ^20.19; Electron 45's npm
  * package only warns about its Node engine (its binary is fetched on first launch).
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { collectLicenses, renderNotices } from './scripts/licenses.mjs';
+
+/** Emits the bundled libraries' licences next to main.js. */
+function licenses(): Plugin {
+  return {
+    name: 'layerlab-licenses',
+    generateBundle() {
+      const entries = collectLicenses(import.meta.dirname);
+      const summary = entries.map(({ name, version, license }) => ({ name, version, license }));
+      this.emitFile({ type: 'asset', fileName: 'licenses.json', source: `${JSON.stringify(summary, null, 2)}\n` });
+      this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-NOTICES.txt', source: renderNotices(entries) });
+    },
+  };
+}
 import { relaxCspInDevServer } from './vite.web.config';
 
 export default defineConfig({
   main: {
+    plugins: [licenses()],
     build: {
       outDir: 'out/main',
       // Bundle everything: the trainer then starts without resolving node_modules.

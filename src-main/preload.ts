@@ -6,11 +6,34 @@
  * The trainer port cannot cross contextBridge, so it is forwarded to the page with
  * window.postMessage (see forwardTrainerPort).
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import { IPC, type DesktopApi, type TrainerExitInfo } from '../src-engine/protocol/ipc';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { IPC, type DesktopApi, type OpenedFile, type TrainerExitInfo, type UserSettings } from '../src-engine/protocol/ipc';
+import type { MenuCommand } from '../src-engine/protocol/shortcuts';
+import { createBufferedChannel, createChannel, toMenuCommand, toOpenedFile, toUserSettings } from './preload-events';
 import { forwardTrainerPort } from './preload-port';
 
 ipcRenderer.on(IPC.trainerPort, (event) => forwardTrainerPort(window, event.ports));
+
+// A command chosen while the page is still starting (macOS: a menu item with no window open)
+// waits for the page's first listener; only the newest one is kept.
+const menuCommands = createBufferedChannel<MenuCommand>(1);
+ipcRenderer.on(IPC.menuCommand, (_event, payload: unknown) => {
+  const command = toMenuCommand(payload);
+  if (command) menuCommands.emit(command);
+});
+
+// Registered now, before the page runs, so a file opened at launch waits for the page.
+const openedFiles = createBufferedChannel<OpenedFile>();
+ipcRenderer.on(IPC.openFile, (_event, payload: unknown) => {
+  const file = toOpenedFile(payload);
+  if (file) openedFiles.emit(file);
+});
+
+const settingsChanges = createChannel<UserSettings>();
+ipcRenderer.on(IPC.settingsChanged, (_event, payload: unknown) => {
+  const settings = toUserSettings(payload);
+  if (settings) settingsChanges.emit(settings);
+});
 
 const api: DesktopApi = {
   platform: process.platform,
@@ -26,6 +49,23 @@ const api: DesktopApi = {
   openProject: () => ipcRenderer.invoke(IPC.openProject),
   saveProject: (request) => ipcRenderer.invoke(IPC.saveProject, request),
   exportFile: (request) => ipcRenderer.invoke(IPC.exportFile, request),
+  onMenuCommand: (listener) => menuCommands.subscribe(listener),
+  onOpenFile: (listener) => openedFiles.subscribe(listener),
+  openDroppedFile: (file) => {
+    // Electron knows the path of a File the user dropped; a File made in script has none ('').
+    let path = '';
+    try {
+      path = webUtils.getPathForFile(file as File);
+    } catch {
+      path = '';
+    }
+    if (!path) return Promise.resolve({ ok: false, canceled: false, error: `${String(file?.name ?? 'The file')} is not a file on disk.` });
+    return ipcRenderer.invoke(IPC.openDroppedFile, path);
+  },
+  getSettings: () => ipcRenderer.invoke(IPC.getSettings),
+  updateSettings: (patch) => ipcRenderer.invoke(IPC.updateSettings, patch),
+  onSettingsChanged: (listener) => settingsChanges.subscribe(listener),
+  setMenuState: (state) => ipcRenderer.send(IPC.setMenuState, state),
 };
 
 contextBridge.exposeInMainWorld('layerlab', api);

@@ -80,3 +80,26 @@ export function isAllowedExternalUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * Whether the session may make a request to `url` (session.webRequest.onBeforeRequest).
+ * LayerLab is offline by design: only its own files (file:), in-memory data (data:, blob:)
+ * and, in development, the Vite dev server (http and its websocket) are allowed. Everything
+ * else, every http(s) and ws(s) host included, is cancelled: no telemetry, no update check,
+ * no fonts or scripts from a CDN.
+ */
+export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  if (target.protocol === 'file:' || target.protocol === 'data:' || target.protocol === 'blob:') return true;
+  // DevTools' own pages (development only: production closes DevTools).
+  if (target.protocol === 'devtools:') return devServerUrl !== undefined;
+  if (!devServerUrl) return false;
+  const dev = new URL(devServerUrl);
+  const devWs = dev.protocol === 'https:' ? 'wss:' : 'ws:';
+  return (target.protocol === dev.protocol || target.protocol === devWs) && target.host === dev.host;
+}

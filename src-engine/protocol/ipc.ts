@@ -18,18 +18,48 @@ export const IPC = {
   saveProject: 'layerlab:save-project',
   /** renderer → main (invoke): save exported text (model JSON, CSV) through a dialog. */
   exportFile: 'layerlab:export-file',
+  /** main → renderer (send): a native menu item was chosen; payload a MenuCommand. */
+  menuCommand: 'layerlab:menu-command',
+  /**
+   * main → renderer (send): the OS asked LayerLab to open a project (double-click, drop on
+   * the dock or taskbar icon, a second launch with a file, Open Recent); payload OpenedFile.
+   */
+  openFile: 'layerlab:open-file',
+  /** renderer → main (invoke): open a project file dropped on the window; payload its path. */
+  openDroppedFile: 'layerlab:open-dropped-file',
+  /** renderer → main (invoke): the user settings the renderer uses (UserSettings). */
+  getSettings: 'layerlab:get-settings',
+  /** renderer → main (invoke): change some settings; payload SettingsPatch, reply UserSettings. */
+  updateSettings: 'layerlab:update-settings',
+  /** main → renderer (send): settings changed (from the menu or another window); UserSettings. */
+  settingsChanged: 'layerlab:settings-changed',
+  /** renderer → main (send): which menu items apply right now; payload MenuState. */
+  setMenuState: 'layerlab:set-menu-state',
+  /** renderer → main (invoke): write the autosave record atomically; payload its text. */
+  autosave: 'layerlab:autosave',
+  /** renderer → main (invoke): read the autosave record; reply its text or null. */
+  readAutosave: 'layerlab:read-autosave',
 } as const;
 
 /** The `type` of the window message by which the preload hands the trainer port to the page. */
 export const TRAINER_PORT_MESSAGE = 'layerlab:trainer-port';
 
-import type { ExportFileRequest, SaveProjectRequest } from './ipc-schemas';
-export type { ExportFileRequest, SaveProjectRequest };
+import type { ExportFileRequest, MenuState, PanelLayout, SaveProjectRequest, SettingsPatch, Theme, UserSettings } from './ipc-schemas';
+import type { MenuCommand } from './shortcuts';
+export type { ExportFileRequest, MenuCommand, MenuState, PanelLayout, SaveProjectRequest, SettingsPatch, Theme, UserSettings };
 
 export type FileResult =
   | { ok: true; path: string; text?: string }
   | { ok: false; canceled: true }
   | { ok: false; canceled: false; error: string };
+
+/** A project file the OS asked LayerLab to open: its name (no folder) and text, or why not. */
+export type OpenedFile = { ok: true; name: string; text: string } | { ok: false; name: string; error: string };
+
+/** A dropped file as the page holds it (a DOM `File`); the preload asks Electron for its path. */
+export interface DroppedFile {
+  readonly name: string;
+}
 
 export interface TrainerExitInfo {
   code: number | null;
@@ -45,4 +75,38 @@ export interface DesktopApi {
   openProject(): Promise<FileResult>;
   saveProject(request: SaveProjectRequest): Promise<FileResult>;
   exportFile(request: ExportFileRequest): Promise<FileResult>;
+  /**
+   * Native menu commands; returns a function that unsubscribes. A command chosen before the
+   * first listener subscribed (the newest one only) is delivered to it.
+   */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Files the OS hands to LayerLab. Files that arrive before the first listener subscribes
+   * are kept by the preload and delivered to it, so none is lost during start-up.
+   */
+  onOpenFile(listener: (file: OpenedFile) => void): () => void;
+  /** Opens a `.layerlab.json` file dropped on the window (a DOM File from a drop event). */
+  openDroppedFile(file: DroppedFile): Promise<FileResult>;
+  getSettings(): Promise<UserSettings>;
+  /** Changes some settings; resolves to all settings after the change (unchanged if refused). */
+  updateSettings(patch: SettingsPatch): Promise<UserSettings>;
+  onSettingsChanged(listener: (settings: UserSettings) => void): () => void;
+  /** Tells the native menu whether training runs (Train, Pause and Step grey out accordingly). */
+  setMenuState(state: MenuState): void;
+  /**
+   * Autosave (renderer → main, invoke): writes `text` (an autosave record, JSON, at most
+   * MAX_PROJECT_BYTES) to the app's data folder atomically: a temporary file in the same
+   * folder, then rename over the previous autosave, so a crash or power loss leaves the old
+   * or the new record, never a torn one. Optional until main implements it; the renderer
+   * falls back to IndexedDB when it is absent.
+   */
+  autosave?(text: string): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** Reads the last autosave record, or null when there is none (never throws). */
+  readAutosave?(): Promise<string | null>;
+  /**
+   * True when main turns a prevented unload into a native "Leave / Stay" dialog (it handles
+   * webContents 'will-prevent-unload'). Only then does the renderer cancel closing while
+   * there are unsaved changes; without it Electron would silently refuse to close.
+   */
+  readonly promptsBeforeClose?: boolean;
 }

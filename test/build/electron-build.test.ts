@@ -31,6 +31,8 @@ describe('electron-vite build output', () => {
     expect(required.length).toBeGreaterThan(0);
     expect(new Set(required)).toEqual(new Set(['electron']));
     expect(preload).toContain('exposeInMainWorld');
+    // Validation in the preload is plain code: zod stays in main.
+    expect(preload).not.toMatch(/ZodError|safeParse/);
   });
 
   it('main resolves __dirname the ESM way and imports only electron and Node built-ins', () => {
@@ -50,11 +52,31 @@ describe('electron-vite build output', () => {
     expect(trainer).not.toMatch(/require\(["']electron["']\)/);
   });
 
+  it('main blocks network requests and contains no updater or telemetry', () => {
+    const main = read('main/main.js');
+    expect(main).toContain('onBeforeRequest');
+    for (const forbidden of ['autoUpdater', 'crashReporter', 'net.request', 'electron-updater', 'fetch(']) {
+      expect(main, `main.js uses ${forbidden}`).not.toContain(forbidden);
+    }
+  });
+
+  it('emits the bundled libraries’ licences for the About dialog', () => {
+    const list = JSON.parse(read('main/licenses.json')) as { name: string; license: string }[];
+    const names = list.map((l) => l.name);
+    for (const dep of ['react', 'react-dom', 'zod', 'zustand', '@xyflow/react', 'uplot', 'i18next']) expect(names).toContain(dep);
+    expect(names.some((n) => n.startsWith('@types/'))).toBe(false);
+    expect(list.every((l) => l.license.length > 0)).toBe(true);
+    expect(read('main/THIRD-PARTY-NOTICES.txt')).toContain('Permission is hereby granted');
+  });
+
   it('ships the renderer with a strict CSP meta tag', () => {
     const html = read('renderer/index.html');
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    // No remote origin anywhere: the page can reach nothing beyond the app's own files.
+    expect(csp).not.toMatch(/https?:|wss?:/);
   });
 });

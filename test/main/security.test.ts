@@ -4,6 +4,7 @@ import {
   createWebPreferences,
   isAllowedExternalUrl,
   isAllowedNavigation,
+  isAllowedRequest,
 } from '../../src-main/security';
 import { isTrustedSender } from '../../src-main/ipc-guard';
 
@@ -67,5 +68,49 @@ describe('IPC sender validation', () => {
     expect(isTrustedSender({ url: app, isMainFrame: false }, app)).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', isMainFrame: true }, app)).toBe(false);
     expect(isTrustedSender(null, app)).toBe(false);
+  });
+});
+
+describe('offline by design', () => {
+  it('blocks every request to the network in production', () => {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:5173/',
+      'http://localhost/telemetry',
+      'wss://updates.example.com/',
+      'ws://localhost:5173/',
+      'ftp://example.com/x',
+      'https://github.com/layerlab/releases/latest',
+      'devtools://devtools/bundled/inspector.html',
+      'not a url',
+    ]) {
+      expect(isAllowedRequest(url), url).toBe(false);
+    }
+  });
+
+  it('lets the app load its own files and in-memory data', () => {
+    expect(isAllowedRequest('file:///opt/LayerLab/resources/app.asar/out/renderer/index.html')).toBe(true);
+    expect(isAllowedRequest('data:image/png;base64,AAAA')).toBe(true);
+    expect(isAllowedRequest('blob:file:///1234-5678')).toBe(true);
+  });
+
+  it('allows only the dev server and its websocket in development', () => {
+    const dev = 'http://localhost:5173/';
+    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', dev)).toBe(true);
+    expect(isAllowedRequest('ws://localhost:5173/', dev)).toBe(true);
+    expect(isAllowedRequest('http://localhost:5174/', dev)).toBe(false);
+    expect(isAllowedRequest('https://localhost:5173/', dev)).toBe(false);
+    expect(isAllowedRequest('https://example.com/', dev)).toBe(false);
+    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', dev)).toBe(true);
+  });
+
+  it('gives the renderer no directive that reaches beyond the app itself', () => {
+    const directives = buildContentSecurityPolicy('production').split('; ');
+    for (const directive of directives) {
+      const [, ...sources] = directive.split(' ');
+      for (const source of sources) expect(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:'], directive).toContain(source);
+    }
+    expect(directives.find((d) => d.startsWith('connect-src'))).toBe("connect-src 'self'");
+    expect(directives.find((d) => d.startsWith('default-src'))).toBe("default-src 'self'");
   });
 });
