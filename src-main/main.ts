@@ -39,6 +39,7 @@ import { formatIssues } from '../src-engine/project';
 import { buildAboutDetail, parseLicenseList } from './about';
 import { APP_ID } from './app-id';
 import { readTextFile, writeFileAtomic } from './files';
+import { createAutosaveStore, type AutosaveStore } from './autosave';
 import { isTrustedSender } from './ipc-guard';
 import { buildMenuTemplate, toMenuTemplate, type MenuAction } from './menu';
 import { menuLabelsFor } from './menu-labels';
@@ -163,6 +164,19 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page prevents unload while it has unsaved changes; ask the user, natively.
+  contents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'This project has unsaved changes.',
+      detail: 'If you leave now, the changes since the last save are kept only in the autosave.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
   // The preload buffers opened files until the page listens, so the page may be loading still.
   contents.on('did-finish-load', () => openQueue.attach((path) => void deliverFile(contents, path)));
@@ -297,7 +311,18 @@ function dialogStart(): string | undefined {
   return folder ?? undefined;
 }
 
+let autosave: AutosaveStore | null = null;
+
 function registerIpc(): void {
+  ipcMain.handle(
+    IPC.autosave,
+    guarded(async (_event, payload) => (autosave ? autosave.write(payload) : { ok: false as const, error: 'Autosave is not ready yet.' })),
+  );
+  ipcMain.handle(
+    IPC.readAutosave,
+    guarded(async () => (autosave ? autosave.read() : null)),
+  );
+
   ipcMain.on(IPC.requestTrainerPort, (event) => {
     if (trusted(event)) trainer.connect(event.sender);
   });
@@ -445,6 +470,7 @@ if (isPrimary) {
     ses.setPermissionCheckHandler(() => false);
 
     settings = await SettingsStore.open(app.getPath('userData'));
+    autosave = createAutosaveStore(app.getPath('userData'), MAX_PROJECT_BYTES);
     let previous = settings.current;
     settings.onChange((next) => {
       const before = previous;

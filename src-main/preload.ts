@@ -66,6 +66,10 @@ const api: DesktopApi = {
   updateSettings: (patch) => ipcRenderer.invoke(IPC.updateSettings, patch),
   onSettingsChanged: (listener) => settingsChanges.subscribe(listener),
   setMenuState: (state) => ipcRenderer.send(IPC.setMenuState, state),
+  autosave: (text) => ipcRenderer.invoke(IPC.autosave, text),
+  readAutosave: () => ipcRenderer.invoke(IPC.readAutosave),
+  // main answers 'will-prevent-unload' with a native Leave / Stay dialog (main.ts).
+  promptsBeforeClose: true,
 };
 
 contextBridge.exposeInMainWorld('layerlab', api);
