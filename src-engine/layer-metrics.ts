@@ -1,5 +1,7 @@
 /** Per-layer statistics for the live views: norms, gradient sizes, update ratios, histograms. */
 import type { DenseLayer } from './layers/dense';
+import type { LayerSnapshot } from './protocol/messages';
+import { cloneTensor } from './tensor';
 
 /** Gradient statistics of one dense layer over its weights and bias together. */
 export interface GradientStats {
@@ -95,4 +97,25 @@ export function layerHistograms(layer: DenseLayer, bins: number): LayerHistogram
     bias: layer.bias ? histogram(layer.bias, bins) : null,
     weightGradients: histogram(layer.dWeights, bins),
   };
+}
+
+/**
+ * A fresh snapshot of `layer` (copies of W and b) with its weight norm and the gradient
+ * statistics `stats` of the last step (`updateRatio` only once there was one). Allocates.
+ */
+export function layerSnapshot(layer: DenseLayer, stats: GradientStats & { updateRatio?: number }): LayerSnapshot {
+  let sq = 0;
+  for (let k = 0; k < layer.weights.length; k++) sq += layer.weights[k] * layer.weights[k];
+  const snap: LayerSnapshot = {
+    nodeId: layer.nodeId,
+    inputs: layer.inputs,
+    units: layer.units,
+    weights: cloneTensor(layer.weights),
+    bias: layer.bias ? cloneTensor(layer.bias) : null,
+    weightNorm: Math.sqrt(sq),
+    gradNorm: stats.gradNorm,
+    meanAbsGrad: stats.meanAbsGrad,
+  };
+  if (stats.updateRatio !== undefined) snap.updateRatio = stats.updateRatio;
+  return snap;
 }

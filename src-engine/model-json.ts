@@ -5,12 +5,15 @@
  *
  * Weights are nested arrays W[in][out] (row i holds the weights leaving input i), as Keras'
  * `Dense.kernel`; biases are b[out]. Dropout layers are kept for the record and are the
- * identity at inference.
+ * identity at inference. `input.normalization` is the scaling fitted on the training split
+ * (x' = (x − offset) / scale per feature) or null; `predictFromModel` applies it, so it
+ * takes raw inputs as the session's `predict` does.
  */
 import { z } from 'zod';
 import { ACTIVATIONS, formatIssues, type Project } from './project';
 import { compileGraph } from './compile';
-import { loadDataset } from './datasets';
+import { datasetShape, loadDataset } from './datasets';
+import { scaleValue } from './normalization';
 import { ActivationLayer } from './layers/activation-layer';
 import { DenseLayer } from './layers/dense';
 import type { Layer } from './layers/layer';
@@ -51,7 +54,13 @@ export const modelSchema = z.object({
   input: z.object({
     features: units(),
     featureNames: z.array(z.string()),
-    normalization: z.null(),
+    normalization: z
+      .object({
+        type: z.enum(['standardize', 'minmax']),
+        offset: z.array(finite()),
+        scale: z.array(finite().gt(0)),
+      })
+      .nullable(),
   }),
   output: z.object({
     task: z.enum(['classification', 'regression']),
@@ -66,6 +75,10 @@ function checkShapes(model: LayerlabModel): string | null {
   let width = model.input.features;
   if (model.input.featureNames.length !== width) {
     return `input.featureNames: has ${model.input.featureNames.length} names for ${width} features.`;
+  }
+  const norm = model.input.normalization;
+  if (norm && (norm.offset.length !== width || norm.scale.length !== width)) {
+    return `input.normalization: has ${norm.offset.length} offsets and ${norm.scale.length} scales for ${width} features (one each per feature).`;
   }
   for (const [i, layer] of model.layers.entries()) {
     const at = `layers[${i}]`;
@@ -110,9 +123,17 @@ function toRows(w: ArrayLike<number>, inputs: number, outUnits: number): number[
  * session would not exist).
  */
 export function exportModel(session: TrainingSession, project: Project): LayerlabModel {
-  const loaded = loadDataset(project.dataset);
-  if (!loaded.ok) throw new Error(loaded.error);
-  const ds = loaded.dataset;
+  // A file-backed set cannot be loaded here (the engine reads no files): its spec carries the names.
+  const spec = project.dataset;
+  let ds: { features: number; targets: number; task: 'classification' | 'regression'; featureNames: string[]; classLabels: string[] | null };
+  if (spec.type === 'file') {
+    const shape = datasetShape(spec);
+    ds = { ...shape, featureNames: spec.featureNames, classLabels: spec.task === 'classification' ? (spec.classLabels ?? Array.from({ length: shape.classes }, (_, c) => String(c))) : null };
+  } else {
+    const loaded = loadDataset(spec);
+    if (!loaded.ok) throw new Error(loaded.error);
+    ds = loaded.dataset;
+  }
   const compiled = compileGraph(project.graph, { features: ds.features, targets: ds.targets, task: ds.task, classes: ds.classLabels?.length ?? 0 }, project.training);
   if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.message).join('\n'));
   const snapshots = new Map(session.snapshot().map((s) => [s.nodeId, s]));
@@ -128,7 +149,11 @@ export function exportModel(session: TrainingSession, project: Project): Layerla
     version: MODEL_VERSION,
     precision: project.training.precision,
     layers,
-    input: { features: ds.features, featureNames: [...ds.featureNames], normalization: null },
+    input: {
+      features: ds.features,
+      featureNames: [...ds.featureNames],
+      normalization: session.normalization ? { type: session.normalization.type, offset: [...session.normalization.offset], scale: [...session.normalization.scale] } : null,
+    },
     output: { task: ds.task, classLabels: ds.classLabels ? [...ds.classLabels] : null },
   };
 }
@@ -137,7 +162,8 @@ export function exportModel(session: TrainingSession, project: Project): Layerla
 const PREDICT_CHUNK = 1024;
 
 /**
- * Inference-mode outputs `[n][outputUnits]` for inputs `x` `[n][features]`, computed with the
+ * Inference-mode outputs `[n][outputUnits]` for raw inputs `x` `[n][features]`: scaled by
+ * `input.normalization` (when set) exactly as the session scales them, then run through the
  * engine's layers in the model's precision. Allocates the layers and the result; throws if
  * `x` is shorter than n·features.
  */
@@ -160,10 +186,14 @@ export function predictFromModel(model: LayerlabModel, x: ArrayLike<number>, n: 
     } // dropout: identity at inference
   }
   const input: Tensor = createTensor(precision, capacity * features);
+  const norm = model.input.normalization;
   const result = new Float64Array(n * width);
   for (let start = 0; start < n; start += capacity) {
     const rows = Math.min(capacity, n - start);
-    for (let k = 0; k < rows * features; k++) input[k] = x[start * features + k];
+    for (let k = 0; k < rows * features; k++) {
+      const v = x[start * features + k];
+      input[k] = norm ? scaleValue(norm, k % features, v) : v;
+    }
     let out: Tensor = input;
     for (const layer of layers) out = layer.forward(out, rows, false);
     for (let k = 0; k < rows * width; k++) result[start * width + k] = out[k];

@@ -28,8 +28,14 @@ export class Network {
   readonly input: Tensor;
   /** The batch targets `[capacity][outputs]`; callers write rows here before `lossAndBackward`. */
   readonly targets: Float64Array;
+  /** The RNG every dropout layer draws its masks from (its state goes into checkpoints). */
+  readonly dropoutRng: Rng;
   private readonly outputGrad: Tensor;
   private lastOutput: Tensor;
+  /** Per layer: its output buffer of the last forward. */
+  private readonly layerOutputs: Tensor[];
+  /** Per layer: dLoss/d(its output) of the last back-propagation; null where not computed. */
+  private readonly outputGradients: (Tensor | null)[];
 
   /**
    * Builds the layers and initializes every dense layer from `initRng` (kernel, then bias,
@@ -68,6 +74,9 @@ export class Network {
     this.targets = new Float64Array(capacity * this.outputs);
     this.outputGrad = createTensor(precision, capacity * this.outputs);
     this.lastOutput = this.input;
+    this.dropoutRng = dropoutRng;
+    this.layerOutputs = layers.map(() => this.input);
+    this.outputGradients = layers.map(() => null);
   }
 
   /** The output dense layer. */
@@ -86,9 +95,30 @@ export class Network {
    */
   forward(rows: number, training: boolean): Tensor {
     let x: Tensor = this.input;
-    for (const layer of this.layers) x = layer.forward(x, rows, training);
+    for (let k = 0; k < this.layers.length; k++) {
+      x = this.layers[k].forward(x, rows, training);
+      this.layerOutputs[k] = x;
+    }
     this.lastOutput = x;
     return x;
+  }
+
+  /**
+   * Inference-mode outputs `[n][outputs]` for inputs `x` `[n][features]`, run through the
+   * batch buffers in chunks of `capacity` rows. Allocates the result; overwrites the buffers.
+   */
+  predict(x: ArrayLike<number>, n: number): Float64Array {
+    if (x.length < n * this.features) {
+      throw new Error(`predict: ${n} samples of ${this.features} features need ${n * this.features} values, got ${x.length}.`);
+    }
+    const result = new Float64Array(n * this.outputs);
+    for (let start = 0; start < n; start += this.capacity) {
+      const rows = Math.min(this.capacity, n - start);
+      for (let k = 0; k < rows * this.features; k++) this.input[k] = x[start * this.features + k];
+      const out = this.forward(rows, false);
+      for (let k = 0; k < rows * this.outputs; k++) result[start * this.outputs + k] = out[k];
+    }
+    return result;
   }
 
   /** The data loss of the last forward against the first `rows` rows of `this.targets`. */
@@ -108,17 +138,38 @@ export class Network {
     let value: number;
     let layerIndex = this.layers.length - 1;
     let grad: Tensor | null;
+    this.outputGradients.fill(null);
     if (fused) {
       value = computeLoss(loss, out.z, this.targets, out.dZ, rows, this.outputs, huberDelta);
       grad = out.backwardFromPreactivation(rows, layerIndex > 0);
     } else {
       value = computeLoss(loss, this.lastOutput, this.targets, this.outputGrad, rows, this.outputs, huberDelta);
+      this.outputGradients[layerIndex] = this.outputGrad;
       grad = out.backward(this.outputGrad, rows, layerIndex > 0);
     }
     for (layerIndex--; layerIndex >= 0 && grad; layerIndex--) {
+      this.outputGradients[layerIndex] = grad;
       grad = this.layers[layerIndex].backward(grad, rows, layerIndex > 0);
     }
     return value;
+  }
+
+  /**
+   * The output buffer `[rows][units]` of layer `k` from the last forward (for k = −1 the
+   * network input). A live view, valid until the next forward; for the inspection tools.
+   */
+  layerOutput(k: number): Tensor {
+    return k < 0 ? this.input : this.layerOutputs[k];
+  }
+
+  /**
+   * dLoss/d(output of layer k) `[rows][units]` from the last `lossAndBackward`, or null for
+   * the output layer under a loss fused with its activation (which starts from dLoss/dz). A
+   * live view of a buffer the next forward/backward overwrites; for the inspection tools.
+   * A layer may overwrite its dOutput during backward, but none of the current ones does.
+   */
+  outputGradient(k: number): Tensor | null {
+    return this.outputGradients[k];
   }
 
   /** Sets every parameter gradient to zero. */

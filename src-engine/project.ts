@@ -7,6 +7,7 @@
  * training split; positions are React Flow canvas pixels.
  */
 import { z } from 'zod';
+import { CSV_DELIMITERS, MAX_FIELDS } from './csv';
 
 export const PROJECT_FORMAT = 'layerlab-project';
 export const PROJECT_VERSION = 1;
@@ -225,6 +226,16 @@ export const clipSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('value'), clipValue: z.number().gt(0).default(1) }),
 ]);
 
+/**
+ * How inputs are scaled before the network sees them: 'standardize' maps each feature to
+ * mean 0 and standard deviation 1, 'minmax' to [0, 1], both with statistics of the training
+ * split only (so validation and test data stay unseen).
+ */
+export const NORMALIZATIONS = ['none', 'standardize', 'minmax'] as const;
+export type NormalizationType = (typeof NORMALIZATIONS)[number];
+export const normalizationSchema = z.object({ type: z.enum(NORMALIZATIONS).default('none') });
+export type NormalizationSettings = z.infer<typeof normalizationSchema>;
+
 export const trainingSchema = z.object({
   loss: z.enum(LOSSES).default('mse'),
   huberDelta: z.number().gt(0).default(1),
@@ -243,6 +254,14 @@ export const trainingSchema = z.object({
   shuffle: z.boolean().default(true),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
   validationSplit: z.number().min(0).max(0.9).default(0.2),
+  /**
+   * Share held out for the final test (⌊n·testSplit⌋ samples), never trained or validated on;
+   * its metrics come only from `session.evaluateTest()`. When validation and test together
+   * would leave no training sample, validation gives way first (see `splitCounts`).
+   */
+  testSplit: z.number().min(0).max(0.9).default(0),
+  /** Input scaling fitted on the training split only and stored in the exported model. */
+  normalization: normalizationSchema.default({ type: 'none' }),
   precision: z.enum(['float32', 'float64']).default('float32'),
   schedule: scheduleSchema.default({ type: 'constant' }),
   clip: clipSchema.default({ type: 'none' }),
@@ -261,8 +280,38 @@ export const BUILTIN_DATASETS = [
   'notes_linear',
   'notes_221',
   'iris',
+  'polynomial1d',
+  'surface2d',
+  'saddle',
+  'digits',
 ] as const;
 export type BuiltinDatasetName = (typeof BUILTIN_DATASETS)[number];
+
+/** Most fields per CSV record the importer reads (a guard against runaway allocation). */
+export const MAX_CSV_COLUMNS = MAX_FIELDS;
+
+/**
+ * How a CSV/TSV table becomes a data set (`importTable` in data-import/). Column names are
+ * the (deduplicated) names `inspectCsv` reports. `features` defaults to every column except
+ * the target; `types` overrides the guessed type per column; `missing` decides what happens
+ * to an empty or NA cell: 'refuse' stops with its row and column, 'drop' drops the row,
+ * 'mean' fills a number with the column mean and a category with its most frequent value
+ * (a row whose target is missing is dropped in both 'drop' and 'mean').
+ */
+export const importOptionsSchema = z.object({
+  /** Field separator; detected when absent. */
+  delimiter: z.enum(CSV_DELIMITERS).optional(),
+  /** Whether the first row holds column names; detected when absent. */
+  header: z.boolean().optional(),
+  target: z.string().min(1).max(200),
+  task: z.enum(['classification', 'regression']),
+  features: z.array(z.string().max(200)).max(MAX_CSV_COLUMNS).optional(),
+  types: z.record(z.string().max(200), z.enum(['number', 'category'])).default({}),
+  missing: z.enum(['refuse', 'drop', 'mean']).default('refuse'),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+/** What callers may pass (defaults not yet filled in). */
+export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
 
 export const datasetSpecSchema = z.discriminatedUnion('type', [
   z.object({
@@ -273,7 +322,11 @@ export const datasetSpecSchema = z.discriminatedUnion('type', [
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
     classes: z.number().int().min(2).max(10).default(3),
   }),
-  /** Data stored in the project itself; `x` is row-major [samples][features]. */
+  /**
+   * Data stored in the project itself; `x` is row-major [samples][features]. Imports of more
+   * than `INLINE_MAX_VALUES` numbers (data-import/file-dataset.ts, 2 MiB) are saved as
+   * `{ type: 'file' }` instead.
+   */
   z.object({
     type: z.literal('inline'),
     name: name().default('data'),
@@ -283,6 +336,28 @@ export const datasetSpecSchema = z.discriminatedUnion('type', [
     classLabels: z.array(z.string().max(200)).max(LIMITS.maxUnits).optional(),
     x: z.array(z.array(finite())).max(LIMITS.maxSamples),
     y: z.array(z.array(finite())).max(LIMITS.maxSamples),
+  }),
+  /**
+   * Data too large to inline (see `INLINE_MAX_VALUES` in data-import/): the project keeps
+   * the path of the CSV/TSV file, its SHA-256 and the options it was imported with. The host
+   * reads the file and calls `loadFileDataset(spec, text)`, which refuses a changed file. The
+   * names, `rows` (samples after import) and `columns` (fields in the file) let the compiler
+   * and the UI know the shape without reading the file.
+   */
+  z.object({
+    type: z.literal('file'),
+    name: name().default('data'),
+    /** As the host saved it; relative to the project file where possible. */
+    path: z.string().min(1).max(4096),
+    /** Lower-case hex SHA-256 of the file's text (UTF-8, without a byte-order mark). */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    rows: z.number().int().min(1).max(LIMITS.maxSamples),
+    columns: z.number().int().min(1).max(MAX_CSV_COLUMNS),
+    task: z.enum(['classification', 'regression']),
+    featureNames: z.array(z.string().max(200)).min(1).max(LIMITS.maxUnits),
+    targetNames: z.array(z.string().max(200)).min(1).max(LIMITS.maxUnits),
+    classLabels: z.array(z.string().max(200)).max(LIMITS.maxUnits).optional(),
+    importOptions: importOptionsSchema,
   }),
 ]);
 export type DatasetSpec = z.infer<typeof datasetSpecSchema>;

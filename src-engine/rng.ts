@@ -20,6 +20,20 @@ export interface Rng {
   int(n: number): number;
   /** Fisher–Yates shuffle of `a` in place (Durstenfeld's variant, from the end). Mutates `a`. */
   shuffle(a: Int32Array | number[]): void;
+  /** A copy of the full state (for checkpoints); plain numbers, JSON-safe. */
+  getState(): RngState;
+  /** Continues from a state `getState` returned: the stream then repeats exactly. Mutates this generator. */
+  setState(state: RngState): void;
+}
+
+/**
+ * The full state of a generator: sfc32's four 32-bit words (as signed 32-bit integers) and
+ * the spare normal value Box–Muller keeps for the next `normal()` call.
+ */
+export interface RngState {
+  words: [number, number, number, number];
+  spare: number;
+  hasSpare: boolean;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -106,5 +120,13 @@ export function createRng(seed: number): Rng {
     }
   };
 
-  return { next, normal, int, shuffle };
+  const getState = (): RngState => ({ words: [a | 0, b | 0, c | 0, d | 0], spare, hasSpare });
+
+  const setState = (state: RngState): void => {
+    [a, b, c, d] = state.words.map((w) => w | 0);
+    spare = state.spare;
+    hasSpare = state.hasSpare;
+  };
+
+  return { next, normal, int, shuffle, getState, setState };
 }

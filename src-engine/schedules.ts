@@ -18,6 +18,17 @@ import { assertNever } from './tensor';
 const PLATEAU_THRESHOLD = 1e-4;
 const PLATEAU_EPS = 1e-8;
 
+/**
+ * The mutable state of a schedule (only plateau has any): the best monitored loss so far
+ * (null before the first epoch end, so the state stays JSON-safe), the epochs since it
+ * improved, and the reductions so far as the multiplier on η₀.
+ */
+export interface ScheduleState {
+  best: number | null;
+  badEpochs: number;
+  plateauScale: number;
+}
+
 /** A schedule with its state (plateau only). */
 export class LearningRateSchedule {
   readonly spec: ScheduleSpec;
@@ -52,6 +63,18 @@ export class LearningRateSchedule {
       default:
         return assertNever(s, 'schedule');
     }
+  }
+
+  /** A copy of the state, for checkpoints. */
+  getState(): ScheduleState {
+    return { best: Number.isFinite(this.best) ? this.best : null, badEpochs: this.badEpochs, plateauScale: this.plateauScale };
+  }
+
+  /** Continues from a state `getState` returned. Mutates this schedule. */
+  setState(state: ScheduleState): void {
+    this.best = state.best ?? Infinity;
+    this.badEpochs = state.badEpochs;
+    this.plateauScale = state.plateauScale;
   }
 
   /** Feeds the monitored loss at an epoch end (plateau only; others ignore it). Mutates the state. */

@@ -9,18 +9,26 @@
  * continue past `epochs`; stopping is the caller's decision.
  */
 import type { Project } from './project';
+import { captureCheckpoint, parseCheckpoint, type Checkpoint } from './checkpoint';
+import type { CompiledLayer } from './compile';
+import type { InitialLayerWeights } from './initial-weights';
+import { applyHyperparameters } from './hyperparameters';
+import { applyStart } from './session-start';
+import { measureSplit } from './measure-split';
+import { registerSessionCore, type SessionCore, type StepObserver } from './session-core';
 import type { EpochPoint, Hyperparameters, LayerSnapshot, StepPoint } from './protocol/messages';
 import { compileGraph } from './compile';
-import { splitDataset, type DataPart } from './data-split';
-import { loadDataset } from './datasets';
+import type { DataPart } from './data-split';
+import { loadDataset, type Dataset } from './datasets';
+import { normalized, type FittedNormalization } from './normalization';
+import { prepareTrainingData, SPLIT_STREAM } from './training-data';
 import { clipGradients } from './gradient-clipping';
-import { gradientStats, layerHistograms, updateRatio, type GradientStats, type LayerHistograms } from './layer-metrics';
+import { gradientStats, layerHistograms, layerSnapshot, updateRatio, type GradientStats, type LayerHistograms } from './layer-metrics';
 import type { Param } from './layers/layer';
 import { Network } from './network';
 import { createOptimizer, type Optimizer } from './optimizers';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { LearningRateSchedule } from './schedules';
-import { lossSumsOverBatch } from './losses';
 import { allFinite, cloneTensor, type Tensor } from './tensor';
 import { describeDivergence, type Divergence } from './divergence';
 
@@ -40,6 +48,10 @@ export interface TrainingSession {
   readonly batchSize: number;
   readonly trainSize: number;
   readonly valSize: number;
+  /** Samples held out for `evaluateTest` (0 without `training.testSplit`). */
+  readonly testSize: number;
+  /** Input scaling fitted on the training split (null for 'none'); the exported model carries it. */
+  readonly normalization: FittedNormalization | null;
   /** Optimizer steps taken. */
   readonly step: number;
   /** Epochs completed. */
@@ -52,47 +64,88 @@ export interface TrainingSession {
   snapshot(): LayerSnapshot[];
   /** Changes hyperparameters; they take effect at the next step. */
   setHyperparameters(values: Hyperparameters): void;
-  /** Inference-mode outputs `[n][outputUnits]` for inputs `x` `[n][features]`. Allocates the result. */
+  /**
+   * Inference-mode outputs `[n][outputUnits]` for raw (unscaled) inputs `x` `[n][features]`;
+   * the session applies its normalization first. Allocates the result.
+   */
   predict(x: Float64Array, n: number): Float64Array;
+  /** Loss and accuracy (null for regression) over the test split in inference mode; null without one. */
+  evaluateTest(): { loss: number; accuracy: number | null } | null;
   /** Histograms of every dense layer's weights, bias and last weight gradients, `bins` bins each. */
   histograms(bins: number): LayerHistograms[];
+  /**
+   * Everything needed to continue exactly from here (see checkpoint.ts): pass it to
+   * `createTrainingSession(project, { checkpoint })` to resume. Allocates; mutates nothing.
+   */
+  checkpoint(): Checkpoint;
+}
+
+/** How a new session starts: from the initializers (default), a checkpoint, or given weights. */
+export interface SessionOptions {
+  /** Continue bit-identically from this checkpoint of a session of the same project and data. */
+  checkpoint?: Checkpoint;
+  /**
+   * Start from these weights (one entry per dense layer, e.g. the last `LayerSnapshot`s
+   * received) with a fresh optimizer state at step 0, instead of the initializers.
+   */
+  initialWeights?: readonly InitialLayerWeights[];
+  /**
+   * The data set, already loaded, instead of `loadDataset(project.dataset)`: required for a
+   * file-backed set (`loadFileDataset(spec, text)` in data-import/), whose file the engine cannot read.
+   */
+  dataset?: Dataset;
+}
+
+/** The held-out test split and the fitted input scaling, prepared with the other splits. */
+interface PreparedData {
+  test: DataPart;
+  normalization: FittedNormalization | null;
 }
 
 /** Sub-streams of the training seed, so that e.g. dropout never shifts the initial weights. */
-const STREAM = { init: 1, split: 2, shuffle: 3, dropout: 4 } as const;
+const STREAM = { init: 1, split: SPLIT_STREAM, shuffle: 3, dropout: 4 } as const;
 
-class Session implements TrainingSession {
+class Session implements TrainingSession, SessionCore {
   readonly epochs: number;
   readonly stepsPerEpoch: number;
   readonly batchSize: number;
   readonly trainSize: number;
   readonly valSize: number;
+  readonly testSize: number;
+  readonly normalization: FittedNormalization | null;
   step = 0;
   epoch = 0;
-  private readonly project: Project;
-  private readonly network: Network;
-  private readonly params: Param[];
-  private readonly train: DataPart;
-  private readonly val: DataPart;
-  private readonly order: Int32Array;
-  private readonly shuffleRng: Rng;
-  private readonly schedule: LearningRateSchedule;
+  // The fields below are the SessionCore (session-core.ts) that checkpoints and inspect/** use.
+  readonly project: Project;
+  readonly network: Network;
+  readonly params: Param[];
+  readonly compiled: readonly CompiledLayer[];
+  readonly train: DataPart;
+  readonly val: DataPart;
+  readonly order: Int32Array;
+  readonly shuffleRng: Rng;
+  readonly schedule: LearningRateSchedule;
+  readonly names: Map<string, string>;
+  optimizer: Optimizer;
+  baseLr: number;
+  position = 0;
   private readonly backup: Tensor[];
   private readonly stats: (GradientStats & { updateRatio?: number })[];
-  private readonly names: Map<string, string>;
-  private optimizer: Optimizer;
-  private baseLr: number;
-  private position = 0;
+  private readonly test: DataPart;
 
-  constructor(project: Project, network: Network, train: DataPart, val: DataPart, names: Map<string, string>) {
+  constructor(project: Project, network: Network, train: DataPart, val: DataPart, names: Map<string, string>, compiled: readonly CompiledLayer[], prepared: PreparedData) {
     const t = project.training;
     this.project = project;
     this.network = network;
     this.names = names;
+    this.compiled = compiled;
     this.train = train;
     this.val = val;
     this.trainSize = train.n;
     this.valSize = val.n;
+    this.test = prepared.test;
+    this.testSize = prepared.test.n;
+    this.normalization = prepared.normalization;
     this.batchSize = network.capacity;
     this.stepsPerEpoch = Math.ceil(train.n / this.batchSize);
     this.epochs = t.epochs;
@@ -104,9 +157,11 @@ class Session implements TrainingSession {
     this.baseLr = t.optimizer.lr;
     this.backup = this.params.map((p) => cloneTensor(p.value));
     this.stats = network.dense.map(() => ({ gradNorm: 0, meanAbsGrad: 0 }));
+    registerSessionCore(this, this);
   }
 
-  trainStep(): TrainStepResult {
+  /** One step; `observer` (engine-internal, for the step trace) sees the real buffers. */
+  trainStep(observer?: StepObserver): TrainStepResult {
     const t = this.project.training;
     const net = this.network;
     if (this.position === 0 && t.shuffle) this.shuffleRng.shuffle(this.order);
@@ -117,8 +172,11 @@ class Session implements TrainingSession {
 
     net.zeroGrads();
     net.forward(rows, true);
-    const loss = net.lossAndBackward(t.loss, rows, t.huberDelta) + net.penalty();
+    const dataLoss = net.lossAndBackward(t.loss, rows, t.huberDelta);
+    const penalty = net.penalty();
+    const loss = dataLoss + penalty;
     net.addPenaltyGradients();
+    observer?.afterBackward({ rows, sampleIndices: this.order.subarray(this.position, this.position + rows), dataLoss, penalty, lr });
 
     const stepNumber = this.step + 1;
     let divergence = describeDivergence(stepNumber, loss, lr, net, this.names, 'gradient');
@@ -139,6 +197,7 @@ class Session implements TrainingSession {
         for (let i = 0; i < this.params.length; i++) this.params[i].value.set(this.backup[i]);
       }
     }
+    observer?.afterUpdate(divergence === null);
 
     const point: StepPoint = { step: stepNumber, epoch: this.epoch + 1, loss, lr };
     this.step = stepNumber;
@@ -154,7 +213,7 @@ class Session implements TrainingSession {
   }
 
   /** Copies `rows` samples of `part` (indices order[start …]) into the network's input and target buffers. */
-  private gather(part: DataPart, order: Int32Array | null, start: number, rows: number): void {
+  gather(part: DataPart, order: Int32Array | null, start: number, rows: number): void {
     const net = this.network;
     const f = net.features;
     const o = net.outputs;
@@ -165,30 +224,26 @@ class Session implements TrainingSession {
     }
   }
 
-  /**
-   * Loss (plus the L1/L2 penalty) and accuracy of `part` in inference mode, in chunks. The
-   * loss is the mean over the samples, or the sum for losses summed over a batch (half_sse).
-   */
-  private measure(part: DataPart): { loss: number; accuracy: number | null } {
-    const net = this.network;
-    const t = this.project.training;
-    const summed = lossSumsOverBatch(t.loss);
-    let lossSum = 0;
-    let correct = 0;
-    for (let start = 0; start < part.n; start += net.capacity) {
-      const rows = Math.min(net.capacity, part.n - start);
-      this.gather(part, null, start, rows);
-      const out = net.forward(rows, false);
-      lossSum += net.loss(t.loss, rows, t.huberDelta) * (summed ? 1 : rows);
-      if (part.labels) correct += countCorrect(out, part.labels, start, rows, net.outputs);
+  nextBatch(): Int32Array {
+    const rows = Math.min(this.batchSize, this.trainSize - this.position);
+    let order = this.order;
+    if (this.position === 0 && this.project.training.shuffle) {
+      // The same draw trainStep will make, on a copy of the generator.
+      order = Int32Array.from(this.order);
+      const rng = createRng(0);
+      rng.setState(this.shuffleRng.getState());
+      rng.shuffle(order);
     }
-    const n = Math.max(1, part.n);
-    return { loss: (summed ? lossSum : lossSum / n) + net.penalty(), accuracy: part.labels ? correct / n : null };
+    return order.slice(this.position, this.position + rows);
+  }
+
+  checkpoint(): Checkpoint {
+    return captureCheckpoint(this);
   }
 
   evaluate(): EpochPoint {
-    const train = this.measure(this.train);
-    const val = this.valSize > 0 ? this.measure(this.val) : null;
+    const train = measureSplit(this, this.train);
+    const val = this.valSize > 0 ? measureSplit(this, this.val) : null;
     return {
       epoch: this.epoch,
       step: this.step,
@@ -200,55 +255,21 @@ class Session implements TrainingSession {
   }
 
   snapshot(): LayerSnapshot[] {
-    return this.network.dense.map((d, i) => {
-      const s = this.stats[i];
-      let sq = 0;
-      for (let k = 0; k < d.weights.length; k++) sq += d.weights[k] * d.weights[k];
-      const snap: LayerSnapshot = {
-        nodeId: d.nodeId,
-        inputs: d.inputs,
-        units: d.units,
-        weights: cloneTensor(d.weights),
-        bias: d.bias ? cloneTensor(d.bias) : null,
-        weightNorm: Math.sqrt(sq),
-        gradNorm: s.gradNorm,
-        meanAbsGrad: s.meanAbsGrad,
-      };
-      if (s.updateRatio !== undefined) snap.updateRatio = s.updateRatio;
-      return snap;
-    });
+    return this.network.dense.map((d, i) => layerSnapshot(d, this.stats[i]));
   }
 
   setHyperparameters(values: Hyperparameters): void {
-    if (values.optimizer) {
-      if (values.optimizer.type === this.optimizer.type) {
-        (this.optimizer as Optimizer<typeof values.optimizer.type>).configure(values.optimizer);
-      } else {
-        this.optimizer = createOptimizer(values.optimizer, this.params);
-      }
-      this.baseLr = values.optimizer.lr;
-    }
-    if (values.lr !== undefined) this.baseLr = values.lr;
-    for (const d of this.network.dense) {
-      if (values.l1 !== undefined) d.l1 = values.l1;
-      if (values.l2 !== undefined) d.l2 = values.l2;
-    }
-    if (values.dropoutRate !== undefined) for (const d of this.network.dropouts) d.rate = values.dropoutRate;
+    applyHyperparameters(this, values);
   }
 
   predict(x: Float64Array, n: number): Float64Array {
-    const net = this.network;
-    if (x.length < n * net.features) {
-      throw new Error(`predict: ${n} samples of ${net.features} features need ${n * net.features} values, got ${x.length}.`);
-    }
-    const result = new Float64Array(n * net.outputs);
-    for (let start = 0; start < n; start += net.capacity) {
-      const rows = Math.min(net.capacity, n - start);
-      for (let k = 0; k < rows * net.features; k++) net.input[k] = x[start * net.features + k];
-      const out = net.forward(rows, false);
-      for (let k = 0; k < rows * net.outputs; k++) result[start * net.outputs + k] = out[k];
-    }
-    return result;
+    const f = this.network.features;
+    // Too short an `x` is left to network.predict, which names the sizes.
+    return this.network.predict(this.normalization && x.length >= n * f ? normalized(this.normalization, x, n, f) : x, n);
+  }
+
+  evaluateTest(): { loss: number; accuracy: number | null } | null {
+    return this.testSize > 0 ? measureSplit(this, this.test) : null;
   }
 
   histograms(bins: number): LayerHistograms[] {
@@ -256,28 +277,19 @@ class Session implements TrainingSession {
   }
 }
 
-/** Correct predictions in a chunk: one output → ŷ > 0.5 means class 1; several → argmax. */
-function countCorrect(out: Tensor, labels: Int32Array, start: number, rows: number, units: number): number {
-  let correct = 0;
-  for (let r = 0; r < rows; r++) {
-    let predicted: number;
-    if (units === 1) predicted = out[r] > 0.5 ? 1 : 0;
-    else {
-      predicted = 0;
-      for (let j = 1; j < units; j++) if (out[r * units + j] > out[r * units + predicted]) predicted = j;
-    }
-    if (predicted === labels[start + r]) correct++;
-  }
-  return correct;
-}
+/** A new session, or why there is none (`nodeId`: the node to highlight, if any). */
+export type CreateSessionResult = { ok: true; session: TrainingSession } | { ok: false; error: string; nodeId: string | null };
 
 /**
  * Builds a session from a (parsed) project: loads the data, compiles the graph, splits the
- * data (seeded), initializes the weights (seeded). Never throws; on failure `error` lists
- * every problem and `nodeId` is the first offending node.
+ * data (seeded), initializes the weights (seeded), then applies `options` (a checkpoint to
+ * resume, or weights to start from). Never throws; on failure `error` lists every problem
+ * and `nodeId` is the first offending node. The same project (same seed) always gives the
+ * same initial weights, so "reset weights" is a new session of the project, and "reset
+ * with a new seed" one of the project with another `training.seed`.
  */
-export function createTrainingSession(project: Project): { ok: true; session: TrainingSession } | { ok: false; error: string; nodeId: string | null } {
-  const loaded = loadDataset(project.dataset);
+export function createTrainingSession(project: Project, options: SessionOptions = {}): CreateSessionResult {
+  const loaded = options.dataset ? { ok: true as const, dataset: options.dataset } : loadDataset(project.dataset);
   if (!loaded.ok) return { ok: false, error: loaded.error, nodeId: null };
   const ds = loaded.dataset;
   const shape = { features: ds.features, targets: ds.targets, task: ds.task, classes: ds.classLabels?.length ?? 0 };
@@ -288,13 +300,25 @@ export function createTrainingSession(project: Project): { ok: true; session: Tr
   const t = project.training;
   const outputLayer = compiled.layers[compiled.layers.length - 1];
   const outputs = outputLayer.units;
-  const { train, val } = splitDataset(ds, t.validationSplit, outputs, createRng(deriveSeed(t.seed, STREAM.split)));
+  // The seeded split (stream STREAM.split) and the scaling fitted on its training part.
+  const { train, val, test, normalization } = prepareTrainingData(ds, t, outputs);
   const batchSize = t.batchMode === 'batch' ? train.n : t.batchMode === 'stochastic' ? 1 : Math.min(t.batchSize, train.n);
   try {
     const network = new Network(compiled.layers, ds.features, t.precision, Math.max(1, batchSize), createRng(deriveSeed(t.seed, STREAM.init)), createRng(deriveSeed(t.seed, STREAM.dropout)));
     const names = new Map(compiled.layers.map((l) => [l.nodeId, l.name]));
-    return { ok: true, session: new Session(project, network, train, val, names) };
+    const session = new Session(project, network, train, val, names, compiled.layers, { test, normalization });
+    const mismatch = applyStart(session, options);
+    return mismatch ? { ok: false, ...mismatch } : { ok: true, session };
   } catch (e) {
     return { ok: false, error: `The network could not be built: ${(e as Error).message}`, nodeId: null };
   }
+}
+
+/**
+ * Validates `raw` (a checkpoint read from disk, parsed JSON) and resumes a session of
+ * `project` from it; `options.dataset` as for `createTrainingSession`. Never throws.
+ */
+export function restoreCheckpoint(project: Project, raw: unknown, options: Pick<SessionOptions, 'dataset'> = {}): CreateSessionResult {
+  const parsed = parseCheckpoint(raw);
+  return parsed.ok ? createTrainingSession(project, { dataset: options.dataset, checkpoint: parsed.checkpoint }) : { ok: false, error: parsed.error, nodeId: null };
 }

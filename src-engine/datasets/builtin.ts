@@ -2,13 +2,15 @@
  * Built-in data sets, generated from the spec's own seed (independent of the training
  * seed). Two-dimensional sets lie roughly within [−1.5, 1.5]² (the spiral within radius 3);
  * `noise` is the standard deviation of Gaussian noise added to every input coordinate
- * (regression: to the target).
+ * (regression: to the target). `samples`, `noise` and `classes` are ignored by the fixed
+ * sets (the notes' rows, iris, digits), which come back in their file's order.
  * Classes are interleaved (sample i has class i mod k) so an unshuffled pass sees all
  * classes early.
  */
 import type { BuiltinDatasetName, DatasetSpec } from '../project';
 import { createRng, type Rng } from '../rng';
 import { assertNever } from '../tensor';
+import { loadDigits } from './digits';
 import { loadIris } from './iris';
 import type { DataShape, Dataset } from './dataset';
 
@@ -22,6 +24,8 @@ export function builtinShape(spec: BuiltinSpec): DataShape {
   if (TWO_CLASS.has(spec.name)) return { features: 2, targets: 1, task: 'classification', classes: 2 };
   if (spec.name === 'blobs') return { features: 2, targets: spec.classes, task: 'classification', classes: spec.classes };
   if (spec.name === 'iris') return { features: 4, targets: 3, task: 'classification', classes: 3 };
+  if (spec.name === 'digits') return { features: 64, targets: 10, task: 'classification', classes: 10 };
+  if (spec.name === 'surface2d' || spec.name === 'saddle') return { features: 2, targets: 1, task: 'regression', classes: 0 };
   return { features: 1, targets: 1, task: 'regression', classes: 0 };
 }
 
@@ -92,18 +96,18 @@ function classification(name: string, x: number[], labels: number[], classes: nu
   };
 }
 
-function regression(name: string, x: number[], y: number[], featureName = 'x'): Dataset {
+function regression(name: string, x: number[], y: number[], featureNames = ['x']): Dataset {
   return {
     name,
     task: 'regression',
     n: y.length,
-    features: 1,
+    features: featureNames.length,
     targets: 1,
     x: Float64Array.from(x),
     y: Float64Array.from(y),
     labels: null,
     classLabels: null,
-    featureNames: [featureName],
+    featureNames,
     targetNames: ['y'],
   };
 }
@@ -161,14 +165,42 @@ export function generateBuiltin(spec: BuiltinSpec): Dataset {
       }
       return regression('sine1d', x, y);
     }
+    case 'polynomial1d': {
+      // y = x³ − x on x ∈ [−1.5, 1.5): two bends, so a straight line fits it badly.
+      const x: number[] = [];
+      const y: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const v = 3 * rng.next() - 1.5;
+        x.push(v);
+        y.push(v * v * v - v + noise * rng.normal());
+      }
+      return regression('polynomial1d', x, y);
+    }
+    case 'surface2d':
+    case 'saddle': {
+      // surface2d: y = sin(x₁)·cos(x₂) on [−3, 3)²; saddle: y = x₁² − x₂² on [−1, 1)².
+      const half = spec.name === 'surface2d' ? 3 : 1;
+      const x: number[] = [];
+      const y: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const a = half * (2 * rng.next() - 1);
+        const b = half * (2 * rng.next() - 1);
+        x.push(a, b);
+        const clean = spec.name === 'surface2d' ? Math.sin(a) * Math.cos(b) : a * a - b * b;
+        y.push(clean + noise * rng.normal());
+      }
+      return regression(spec.name, x, y, ['x1', 'x2']);
+    }
     case 'notes_linear':
       // The notes' toy data for ŷ = b₁X (002, "경사하강법"): exactly these four rows.
-      return regression('notes_linear', [2, 1, 3, 4], [5, 2, 6, 6], 'X');
+      return regression('notes_linear', [2, 1, 3, 4], [5, 2, 6, 6], ['X']);
     case 'notes_221':
       // The notes' 2-2-1 example data: (1, 1) → 1, (2, 2) → 0.
       return classification('notes_221', [1, 1, 2, 2], [1, 0], 2, false);
     case 'iris':
       return loadIris();
+    case 'digits':
+      return loadDigits();
     default:
       return assertNever(spec.name, 'built-in data set');
   }

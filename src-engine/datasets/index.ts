@@ -3,13 +3,19 @@ import type { DatasetSpec } from '../project';
 import { assertNever } from '../tensor';
 import { builtinShape, generateBuiltin } from './builtin';
 import type { DataShape, LoadDatasetResult } from './dataset';
+import { fileNotRead, fileShape } from './file';
 import { inlineShape, loadInline } from './inline';
 
 export type { Dataset, DataShape, LoadDatasetResult } from './dataset';
+export { previewFor, type DatasetPreview } from './preview';
+export { DIGITS_CLASSES, DIGITS_FEATURES, DIGITS_SIDE } from './digits';
+export { toInlineSpec, type InlineSpec } from './inline';
+export { fileName, type FileSpec } from './file';
 
 /**
  * Generates (built-in, from `spec.seed`) or converts (inline) the data set. Never throws;
- * allocates the data arrays.
+ * allocates the data arrays. A file-backed spec gives an error here: the host reads the
+ * file and calls `loadFileDataset(spec, text)` from data-import/ instead.
  */
 export function loadDataset(spec: DatasetSpec): LoadDatasetResult {
   switch (spec.type) {
@@ -17,6 +23,8 @@ export function loadDataset(spec: DatasetSpec): LoadDatasetResult {
       return { ok: true, dataset: generateBuiltin(spec) };
     case 'inline':
       return loadInline(spec);
+    case 'file':
+      return fileNotRead(spec);
     default:
       return assertNever(spec, 'data set spec');
   }
@@ -29,6 +37,8 @@ export function datasetShape(spec: DatasetSpec): DataShape {
       return builtinShape(spec);
     case 'inline':
       return inlineShape(spec);
+    case 'file':
+      return fileShape(spec);
     default:
       return assertNever(spec, 'data set spec');
   }

@@ -3,7 +3,7 @@
  * either one column of class indices 0 … k−1 or k one-hot columns.
  */
 import type { DatasetSpec } from '../project';
-import type { DataShape, LoadDatasetResult } from './dataset';
+import type { DataShape, Dataset, LoadDatasetResult } from './dataset';
 
 /** The spec of an inline data set. */
 export type InlineSpec = Extract<DatasetSpec, { type: 'inline' }>;
@@ -92,4 +92,20 @@ export function loadInline(spec: InlineSpec): LoadDatasetResult {
       targetNames: [...spec.targetNames],
     },
   };
+}
+
+/**
+ * The inline spec of a loaded data set (nested arrays `x[n][features]`, `y[n][targets]`),
+ * which `loadInline` turns back into the same data. Allocates.
+ */
+export function toInlineSpec(ds: Dataset): InlineSpec {
+  const x: number[][] = new Array(ds.n);
+  const y: number[][] = new Array(ds.n);
+  for (let i = 0; i < ds.n; i++) {
+    x[i] = Array.from(ds.x.subarray(i * ds.features, (i + 1) * ds.features));
+    y[i] = Array.from(ds.y.subarray(i * ds.targets, (i + 1) * ds.targets));
+  }
+  const spec: InlineSpec = { type: 'inline', name: ds.name, task: ds.task, featureNames: [...ds.featureNames], targetNames: [...ds.targetNames], x, y };
+  if (ds.classLabels) spec.classLabels = [...ds.classLabels];
+  return spec;
 }

@@ -19,8 +19,8 @@ export class Adadelta extends Optimizer<'adadelta'> {
 
   constructor(params: readonly Param[], options: OptimizerOptions<'adadelta'>) {
     super(params, options);
-    this.squareAvg = this.createState();
-    this.accDelta = this.createState();
+    this.squareAvg = this.createState('squareAvg');
+    this.accDelta = this.createState('accDelta');
   }
 
   protected update(i: number, w: Tensor, grad: Float64Array): void {

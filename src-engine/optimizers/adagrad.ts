@@ -16,7 +16,7 @@ export class Adagrad extends Optimizer<'adagrad'> {
 
   constructor(params: readonly Param[], options: OptimizerOptions<'adagrad'>) {
     super(params, options);
-    this.sum = this.createState(options.initialAccumulatorValue);
+    this.sum = this.createState('sum', options.initialAccumulatorValue);
   }
 
   protected update(i: number, w: Tensor, grad: Float64Array): void {

@@ -29,9 +29,9 @@ export class Adam extends Optimizer<'adam' | 'adamw'> {
 
   constructor(params: readonly Param[], options: OptimizerOptions<'adam'> | OptimizerOptions<'adamw'>) {
     super(params, options);
-    this.m = this.createState();
-    this.v = this.createState();
-    this.vMax = this.createState();
+    this.m = this.createState('expAvg');
+    this.v = this.createState('expAvgSq');
+    this.vMax = this.createState('maxExpAvgSq');
   }
 
   protected update(i: number, w: Tensor, grad: Float64Array): void {

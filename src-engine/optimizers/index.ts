@@ -10,7 +10,7 @@ import { Optimizer } from './optimizer';
 import { RmsProp, RMSPROP_FORMULA } from './rmsprop';
 import { Sgd, SGD_FORMULA } from './sgd';
 
-export { Optimizer, type OptimizerOptions } from './optimizer';
+export { Optimizer, type OptimizerOptions, type OptimizerState } from './optimizer';
 export { Sgd } from './sgd';
 export { Adam } from './adam';
 export { Adagrad } from './adagrad';

@@ -20,8 +20,17 @@ export class NAdam extends Optimizer<'nadam'> {
 
   constructor(params: readonly Param[], options: OptimizerOptions<'nadam'>) {
     super(params, options);
-    this.m = this.createState();
-    this.v = this.createState();
+    this.m = this.createState('expAvg');
+    this.v = this.createState('expAvgSq');
+  }
+
+  protected override scalarState(): Record<string, number> {
+    return { muProduct: this.muProduct, muProductStep: this.muProductStep };
+  }
+
+  protected override restoreScalars(scalars: Record<string, number>): void {
+    this.muProduct = scalars.muProduct;
+    this.muProductStep = scalars.muProductStep;
   }
 
   protected update(i: number, w: Tensor, grad: Float64Array): void {

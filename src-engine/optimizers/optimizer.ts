@@ -12,6 +12,20 @@ import { createTensor, precisionOf, type Tensor } from '../tensor';
 /** The spec of one optimizer type, e.g. `OptimizerOptions<'adam'>`. */
 export type OptimizerOptions<T extends OptimizerType> = Extract<OptimizerSpec, { type: T }>;
 
+/**
+ * The serializable state of an optimizer (plain numbers, JSON-safe), for checkpoints and the
+ * step trace. Slot names are torch's state keys in camelCase (`exp_avg` → `expAvg`).
+ */
+export interface OptimizerState {
+  type: OptimizerType;
+  /** Steps taken. */
+  t: number;
+  /** Per-parameter buffers by name: `slots[name][i]` has the length of parameter i. */
+  slots: Record<string, number[][]>;
+  /** Scalar state besides t (NAdam's μ product; SGD's "momentum buffer started" as 0/1). */
+  scalars: Record<string, number>;
+}
+
 /** A gradient-descent optimizer over a fixed list of parameters. */
 export abstract class Optimizer<T extends OptimizerType = OptimizerType> {
   /** Parameters updated by `step`, in a fixed order. */
@@ -22,6 +36,8 @@ export abstract class Optimizer<T extends OptimizerType = OptimizerType> {
   lr: number;
   /** Steps taken so far; `update` runs with t already counting the current step (t ≥ 1). */
   t = 0;
+  /** Every state buffer `createState` made, by name, in creation order. */
+  private readonly slots = new Map<string, Tensor[]>();
 
   protected constructor(params: readonly Param[], options: OptimizerOptions<T>) {
     this.params = params;
@@ -34,13 +50,63 @@ export abstract class Optimizer<T extends OptimizerType = OptimizerType> {
     return this.options.type as T;
   }
 
-  /** One buffer per parameter, same length and precision, filled with `init`. Allocates. */
-  protected createState(init = 0): Tensor[] {
-    return this.params.map((p) => {
+  /**
+   * One buffer per parameter, same length and precision, filled with `init`, registered
+   * under `name` for `getState`/`setState`. Allocates.
+   */
+  protected createState(name: string, init = 0): Tensor[] {
+    const buffers = this.params.map((p) => {
       const t = createTensor(precisionOf(p.value), p.value.length);
       if (init !== 0) t.fill(init);
       return t;
     });
+    this.slots.set(name, buffers);
+    return buffers;
+  }
+
+  /** Scalar state besides t; optimizers that keep some override this and `restoreScalars`. */
+  protected scalarState(): Record<string, number> {
+    return {};
+  }
+
+  /** Restores what `scalarState` returned (already checked to have the same keys). */
+  protected restoreScalars(_scalars: Record<string, number>): void {}
+
+  /** A copy of the full state (step count, every buffer, scalars). Allocates. */
+  getState(): OptimizerState {
+    const slots: Record<string, number[][]> = {};
+    for (const [name, buffers] of this.slots) slots[name] = buffers.map((b) => Array.from(b));
+    return { type: this.type, t: this.t, slots, scalars: this.scalarState() };
+  }
+
+  /**
+   * Continues from a state `getState` returned (by an optimizer of the same type over
+   * parameters of the same shapes). Throws an Error naming the mismatch; on a throw the
+   * state may be partly replaced, so discard the optimizer. Mutates the state only.
+   */
+  setState(state: OptimizerState): void {
+    if (state.type !== this.type) throw new Error(`The saved optimizer state is for '${state.type}' but the optimizer is '${this.type}'.`);
+    const names = [...this.slots.keys()];
+    const saved = Object.keys(state.slots);
+    if (names.length !== saved.length || names.some((n) => !(n in state.slots))) {
+      throw new Error(`The saved '${this.type}' state has buffers [${saved.join(', ')}] but this optimizer keeps [${names.join(', ')}].`);
+    }
+    const scalarNames = Object.keys(this.scalarState());
+    if (scalarNames.some((n) => typeof state.scalars[n] !== 'number')) {
+      throw new Error(`The saved '${this.type}' state lacks the values [${scalarNames.join(', ')}].`);
+    }
+    for (const [name, buffers] of this.slots) {
+      const values = state.slots[name];
+      if (values.length !== buffers.length) throw new Error(`The saved '${this.type}' buffer '${name}' covers ${values.length} parameters; the network has ${buffers.length}.`);
+      buffers.forEach((b, i) => {
+        if (values[i].length !== b.length) {
+          throw new Error(`The saved '${this.type}' buffer '${name}' of ${this.params[i].nodeId}.${this.params[i].role} has ${values[i].length} values; the parameter has ${b.length}.`);
+        }
+      });
+    }
+    for (const [name, buffers] of this.slots) buffers.forEach((b, i) => b.set(state.slots[name][i]));
+    this.t = state.t;
+    this.restoreScalars(state.scalars);
   }
 
   /**

@@ -19,9 +19,9 @@ export class RmsProp extends Optimizer<'rmsprop'> {
 
   constructor(params: readonly Param[], options: OptimizerOptions<'rmsprop'>) {
     super(params, options);
-    this.squareAvg = this.createState();
-    this.gradAvg = this.createState();
-    this.momentumBuffer = this.createState();
+    this.squareAvg = this.createState('squareAvg');
+    this.gradAvg = this.createState('gradAvg');
+    this.momentumBuffer = this.createState('momentumBuffer');
   }
 
   protected update(i: number, w: Tensor, grad: Float64Array): void {

@@ -22,8 +22,17 @@ export class Sgd extends Optimizer<'sgd'> {
 
   constructor(params: readonly Param[], options: OptimizerOptions<'sgd'>) {
     super(params, options);
-    this.momentumBuffer = this.createState();
+    this.momentumBuffer = this.createState('momentumBuffer');
     this.hasBuffer = params.map(() => false);
+  }
+
+  /** 1 once momentum steps have begun (every parameter starts its buffer at the same step), else 0. */
+  protected override scalarState(): Record<string, number> {
+    return { momentumStarted: this.hasBuffer.every((h) => h) && this.hasBuffer.length > 0 ? 1 : 0 };
+  }
+
+  protected override restoreScalars(scalars: Record<string, number>): void {
+    this.hasBuffer.fill(scalars.momentumStarted === 1);
   }
 
   protected update(i: number, w: Tensor, grad: Float64Array): void {

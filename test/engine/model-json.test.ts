@@ -85,3 +85,38 @@ describe('model JSON', () => {
     }
   });
 });
+
+describe('model JSON input normalization', () => {
+  for (const type of ['standardize', 'minmax'] as const) {
+    for (const precision of ['float32', 'float64'] as const) {
+      it(`predicts from raw inputs exactly as session.predict does (${type}, ${precision})`, () => {
+        const project = chainProject(
+          [
+            { id: 'h', type: 'dense', data: { units: 5, activation: 'tanh' } },
+            { id: 'out', type: 'output', data: { units: 3, activation: 'softmax' } },
+          ],
+          { type: 'builtin', name: 'iris' },
+          { loss: 'categorical_crossentropy', optimizer: { type: 'adam', lr: 0.02 }, batchSize: 16, precision, normalization: { type }, testSplit: 0.2 },
+        );
+        const session = start(project);
+        for (let i = 0; i < 25; i++) session.trainStep();
+        const model = parseModel(JSON.parse(JSON.stringify(exportModel(session, project))));
+        if (!model.ok) throw new Error(model.error);
+        expect(model.value.input.normalization).toEqual(session.normalization);
+        const raw = Float64Array.from([5.1, 3.5, 1.4, 0.2, 7.7, 2.6, 6.9, 2.3, 4.3, 3, 1.1, 0.1]); // three flowers, in cm
+        expect(predictFromModel(model.value, raw, 3)).toEqual(session.predict(raw, 3));
+      });
+    }
+  }
+
+  it('refuses normalization parameters of the wrong width or a zero scale', () => {
+    const project = createSpiralExample();
+    const model = JSON.parse(JSON.stringify(exportModel(start(project), project)));
+    model.input.normalization = { type: 'standardize', offset: [0], scale: [1] };
+    const short = parseModel(model);
+    expect(!short.ok && short.error).toBe('input.normalization: has 1 offsets and 1 scales for 2 features (one each per feature).');
+    model.input.normalization = { type: 'minmax', offset: [0, 0], scale: [1, 0] };
+    const zero = parseModel(model);
+    expect(!zero.ok && zero.error).toMatch(/^input\.normalization\.scale\[1\]/);
+  });
+});

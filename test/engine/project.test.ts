@@ -42,3 +42,24 @@ describe('project files', () => {
     );
   });
 });
+
+describe('project files: data settings', () => {
+  it('reads a project saved before test splits and normalization existed, unchanged', () => {
+    const old = JSON.parse(JSON.stringify(createSpiralExample())) as { training: Record<string, unknown> };
+    delete old.training.testSplit;
+    delete old.training.normalization;
+    const r = parseProject(old);
+    expect(r.ok && [r.value.training.testSplit, r.value.training.normalization]).toEqual([0, { type: 'none' }]);
+  });
+
+  it('accepts a file-backed data set and checks its hash', () => {
+    const file = {
+      type: 'file', path: 'data.csv', sha256: 'ab'.repeat(32), rows: 150000, columns: 51, task: 'regression',
+      featureNames: ['a'], targetNames: ['y'], importOptions: { target: 'y', task: 'regression', missing: 'mean' },
+    };
+    const r = parseProject({ ...createSpiralExample(), dataset: file });
+    expect(r.ok && r.value.dataset).toEqual({ ...file, name: 'data', importOptions: { ...file.importOptions, types: {} } });
+    const bad = parseProject({ ...createSpiralExample(), dataset: { ...file, sha256: 'xyz' } });
+    expect(!bad.ok && bad.error).toMatch(/^dataset\.sha256/);
+  });
+});

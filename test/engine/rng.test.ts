@@ -67,4 +67,15 @@ describe('createRng', () => {
     expect(() => createRng(1).int(0)).toThrow(/integer n/);
     expect(() => createRng(1).int(2.5)).toThrow(/integer n/);
   });
+
+  it('continues exactly from a saved state, the spare normal value included', () => {
+    const rng = createRng(9);
+    rng.next();
+    rng.normal(); // leaves the second Box–Muller value as the spare
+    const saved = JSON.parse(JSON.stringify(rng.getState()));
+    const expected = [rng.normal(), rng.next(), rng.int(1000), rng.normal()];
+    const copy = createRng(0);
+    copy.setState(saved);
+    expect([copy.normal(), copy.next(), copy.int(1000), copy.normal()]).toEqual(expected);
+  });
 });

@@ -52,6 +52,22 @@ describe('loadDataset', () => {
     expect([0, 1, 2].map((c) => ds.labels!.filter((l) => l === c).length)).toEqual([50, 50, 50]);
   });
 
+  it('ships the same iris CSV in data/ for users', () => {
+    const shipped = readFileSync(new URL('../../../data/iris.csv', import.meta.url), 'utf8');
+    expect(IRIS_CSV).toBe(shipped.replace(/\r\n/g, '\n').trim());
+  });
+
+  it('refuses to load a file-backed set nobody has read, and still knows its shape', () => {
+    const spec = datasetSpecSchema.parse({
+      type: 'file', name: 'big', path: 'data/big.csv', sha256: 'a'.repeat(64), rows: 1000, columns: 3, task: 'classification',
+      featureNames: ['a', 'b'], targetNames: ['y'], classLabels: ['no', 'yes'], importOptions: { target: 'y', task: 'classification' },
+    });
+    const r = loadDataset(spec);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^Data set 'big' is kept in big\.csv, which has not been read/);
+    expect(datasetShape(spec)).toEqual({ features: 2, targets: 1, task: 'classification', classes: 2 });
+  });
+
   it('loads inline data and reads one class column as labels', () => {
     const ds = load({ type: 'inline', task: 'classification', featureNames: ['a', 'b'], targetNames: ['c'], x: [[1, 2], [3, 4], [5, 6]], y: [[0], [2], [1]] });
     expect(Array.from(ds.labels!)).toEqual([0, 2, 1]);
