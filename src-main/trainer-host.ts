@@ -6,10 +6,17 @@
  *
  * No Node or Electron imports here: the Web Worker bundle includes this file.
  */
-import { createTrainingSession, type TrainingSession } from '../src-engine/training-session';
+import { createTrainingSession, type SessionOptions, type TrainingSession } from '../src-engine/training-session';
+import { parseCheckpoint } from '../src-engine/checkpoint';
+import { checkGradient } from '../src-engine/inspect/gradient-check';
+import { traceStep } from '../src-engine/inspect/step-trace';
 import {
   PROTOCOL_VERSION,
   SNAPSHOT_ACK_TIMEOUT_MS,
+  VIEWS_INTERVAL_MS,
+  viewsSchema,
+  type ResumeFrom,
+  type Views,
   parseToTrainer,
   type EpochPoint,
   type FromTrainerInput,
@@ -18,6 +25,7 @@ import {
   type ToTrainer,
 } from '../src-engine/protocol/messages';
 import type { Port } from './port';
+import { anyViewOn, computeViews } from './trainer-views';
 
 /** What the host needs from its environment; each entry point supplies its own. */
 export interface HostEnvironment {
@@ -59,6 +67,10 @@ interface Run {
   samplesPerSecond: number;
   pumping: boolean;
   cancelTimer: (() => void) | null;
+  lastViews: number;
+  /** Milliseconds between automatic checkpoints while running; 0 for none. */
+  checkpointEveryMs: number;
+  lastCheckpoint: number;
 }
 
 export interface TrainerHost {
@@ -69,6 +81,7 @@ export interface TrainerHost {
 /** Creates a host. It announces itself with a `ready` message on every attached port. */
 export function createTrainerHost(env: HostEnvironment): TrainerHost {
   let run: Run | null = null;
+  let views: Views = viewsSchema.parse({});
 
   const send = (port: Port, message: FromTrainerInput, transfer?: ArrayBuffer[]): void => {
     port.post({ ...message, v: PROTOCOL_VERSION } as FromTrainerInput, transfer);
@@ -99,7 +112,7 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
       r.stepBuffer = [];
       r.epochBuffer = [];
     }
-    if (withSnapshot) sendSnapshot(r);
+    if (withSnapshot) sendSnapshot(r, r.state !== 'running');
     sendStatus(r);
   };
 
@@ -107,10 +120,16 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
   const snapshotAllowed = (r: Run, now: number): boolean =>
     r.snapshotAcked >= r.snapshotSeq || now - r.lastSnapshot >= SNAPSHOT_ACK_TIMEOUT_MS;
 
-  const sendSnapshot = (r: Run): void => {
-    r.lastSnapshot = env.now();
+  const sendSnapshot = (r: Run, forceViews = false): void => {
+    const now = env.now();
+    r.lastSnapshot = now;
     r.snapshotSeq++;
     const layers = r.session.snapshot();
+    let attached: ReturnType<typeof computeViews> | undefined;
+    if (anyViewOn(views) && (forceViews || now - r.lastViews >= VIEWS_INTERVAL_MS)) {
+      r.lastViews = now;
+      attached = computeViews(r.session, views);
+    }
     const transfer: ArrayBuffer[] = [];
     for (const layer of layers) {
       if (ArrayBuffer.isView(layer.weights)) transfer.push(layer.weights.buffer as ArrayBuffer);
@@ -118,9 +137,14 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
     }
     send(
       r.port,
-      { v: PROTOCOL_VERSION, type: 'snapshot', runId: r.id, seq: r.snapshotSeq, step: r.session.step, layers },
+      { v: PROTOCOL_VERSION, type: 'snapshot', runId: r.id, seq: r.snapshotSeq, step: r.session.step, layers, views: attached },
       transfer,
     );
+  };
+
+  const sendCheckpoint = (r: Run, reason: 'interval' | 'pause' | 'request'): void => {
+    r.lastCheckpoint = env.now();
+    send(r.port, { v: PROTOCOL_VERSION, type: 'checkpoint', runId: r.id, reason, checkpoint: r.session.checkpoint() });
   };
 
   const finish = (r: Run, reason: 'completed' | 'stopped' | 'diverged'): void => {
@@ -196,6 +220,9 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
         // follow the interval and the consumer's acknowledgements.
         flush(r, idle || (now - r.lastSnapshot >= SNAPSHOT_INTERVAL_MS && snapshotAllowed(r, now)));
       }
+      if (r.state === 'running' && r.checkpointEveryMs > 0 && now - r.lastCheckpoint >= r.checkpointEveryMs) {
+        sendCheckpoint(r, 'interval');
+      }
       if (idle) return;
       if (r.state === 'running' && r.stepsPerSecond > 0) {
         r.cancelTimer = env.setTimer(() => {
@@ -224,14 +251,48 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
     env.defer(() => pump(r));
   };
 
+  /** Pauses `r`, takes one step with its written-out trace, and reports both. */
+  const traceOneStep = (r: Run): void => {
+    if (!isActive(r)) return;
+    if (r.state === 'running') {
+      r.state = 'paused';
+      r.cancelTimer?.();
+      r.cancelTimer = null;
+    }
+    r.pendingSteps = 0;
+    r.stopAtEpoch = -1;
+    const traced = traceStep(r.session);
+    if (!traced.ok) {
+      send(r.port, { v: PROTOCOL_VERSION, type: 'error', runId: r.id, code: 'refused', message: traced.error, nodeId: traced.nodeId });
+      flush(r, true);
+      return;
+    }
+    const { trace } = traced;
+    const lr = trace.stages.find((stage) => stage.kind === 'update')?.lr ?? 0;
+    if (!trace.divergence) r.stepBuffer.push({ step: trace.step, epoch: trace.epoch, loss: trace.loss, lr });
+    if (trace.epochEnd) r.epochBuffer.push(trace.epochEnd);
+    send(r.port, { v: PROTOCOL_VERSION, type: 'trace', runId: r.id, trace });
+    if (trace.divergence) {
+      send(r.port, { v: PROTOCOL_VERSION, type: 'error', runId: r.id, code: 'diverged', message: trace.divergence.message, nodeId: trace.divergence.nodeId });
+      finish(r, 'diverged');
+    } else if (r.session.epoch >= r.session.epochs) finish(r, 'completed');
+    else flush(r, true);
+  };
+
   const handle = (port: Port, msg: ToTrainer): void => {
     if (msg.type === 'ping') {
       send(port, { v: PROTOCOL_VERSION, type: 'pong', nonce: msg.nonce });
       return;
     }
+    if (msg.type === 'set-views') {
+      views = msg.views;
+      if (run && isActive(run)) sendSnapshot(run, true);
+      return;
+    }
     if (msg.type === 'start') {
       if (run && isActive(run)) finish(run, 'stopped');
-      const created = createTrainingSession(msg.project);
+      const options = sessionOptions(msg.resumeFrom);
+      const created = 'error' in options ? { ok: false as const, error: options.error, nodeId: null } : createTrainingSession(msg.project, options);
       if (!created.ok) {
         send(port, {
           v: PROTOCOL_VERSION,
@@ -262,6 +323,9 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
         samplesPerSecond: 0,
         pumping: false,
         cancelTimer: null,
+        lastViews: -Infinity,
+        checkpointEveryMs: msg.checkpointEverySeconds * 1000,
+        lastCheckpoint: now,
       };
       flush(run, true);
       schedule(run);
@@ -287,6 +351,7 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
           r.cancelTimer?.();
           r.cancelTimer = null;
           flush(r, true);
+          if (r.checkpointEveryMs > 0) sendCheckpoint(r, 'pause');
         }
         return;
       case 'resume':
@@ -318,6 +383,17 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
       case 'set-speed':
         r.stepsPerSecond = msg.stepsPerSecond;
         return;
+      case 'request-checkpoint':
+        sendCheckpoint(r, 'request');
+        return;
+      case 'trace-step':
+        traceOneStep(r);
+        return;
+      case 'check-gradient': {
+        const result = checkGradient(r.session, msg.target, msg.epsilon);
+        send(r.port, { v: PROTOCOL_VERSION, type: 'gradient-check', runId: r.id, result });
+        return;
+      }
       case 'snapshot-ack':
         r.snapshotAcked = Math.max(r.snapshotAcked, Math.min(msg.seq, r.snapshotSeq));
         return;
@@ -355,6 +431,14 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
       send(port, { v: PROTOCOL_VERSION, type: 'ready', host: env.hostName });
     },
   };
+}
+
+/** Session options for a run's starting point; `error` when a checkpoint does not parse. */
+function sessionOptions(resumeFrom: ResumeFrom | null): SessionOptions | { error: string } {
+  if (!resumeFrom) return {};
+  if (resumeFrom.type === 'weights') return { initialWeights: resumeFrom.layers };
+  const parsed = parseCheckpoint(resumeFrom.checkpoint);
+  return parsed.ok ? { checkpoint: parsed.checkpoint } : { error: `The checkpoint cannot be used: ${parsed.error}` };
 }
 
 function assertNever(x: never): never {

@@ -9,6 +9,14 @@
  */
 import { z } from 'zod';
 import { formatIssues, optimizerSchema, projectSchema } from '../project';
+import type { Checkpoint } from '../checkpoint';
+import type { BoundaryGrid } from '../inspect/boundary-grid';
+import type { ConfusionMatrix } from '../inspect/confusion-matrix';
+import type { GradientCheckResult } from '../inspect/gradient-check';
+import type { SampleActivations } from '../inspect/activations-for';
+import type { StepTrace } from '../inspect/step-trace-types';
+import type { LayerHealth } from '../inspect/unit-health';
+import type { LayerHistograms } from '../layer-metrics';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -27,6 +35,46 @@ export const hyperparametersSchema = z
   .partial();
 export type Hyperparameters = z.infer<typeof hyperparametersSchema>;
 
+/**
+ * Which live views the consumer shows; the trainer computes only those, and attaches them
+ * to snapshots at most every VIEWS_INTERVAL_MS. Applies to every run until changed.
+ */
+export const viewsSchema = z.object({
+  histograms: z.boolean().default(false),
+  histogramBins: z.number().int().min(4).max(200).default(30),
+  /** Decision boundary / regression surface and hidden-unit thumbnails (2-D grid or 1-D curve). */
+  boundary: z.boolean().default(false),
+  boundarySize: z.number().int().min(8).max(160).default(40),
+  /** Every layer's activations for this training-split sample; null for none. */
+  activationsSample: z.number().int().min(0).nullable().default(null),
+  unitHealth: z.boolean().default(false),
+  confusion: z.boolean().default(false),
+});
+export type Views = z.infer<typeof viewsSchema>;
+
+/** Live views are recomputed at most this often (they cost more than a weights snapshot). */
+export const VIEWS_INTERVAL_MS = 100;
+
+/** One dense layer's weights to start from (a LayerSnapshot's `nodeId`, `weights`, `bias`). */
+const initialWeightsSchema = z.object({
+  nodeId: z.string(),
+  weights: z.union([z.instanceof(Float32Array), z.instanceof(Float64Array), z.array(z.number())]),
+  bias: z.union([z.instanceof(Float32Array), z.instanceof(Float64Array), z.array(z.number())]).nullable(),
+});
+
+/** Where a run starts: fresh weights, a checkpoint (exact continuation) or given weights. */
+export const resumeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('checkpoint'), checkpoint: z.unknown() }),
+  z.object({ type: z.literal('weights'), layers: z.array(initialWeightsSchema).max(1000) }),
+]);
+export type ResumeFrom = z.infer<typeof resumeSchema>;
+
+const gradientTargetSchema = z.union([
+  z.literal('all'),
+  z.object({ layerIndex: z.number().int().min(0), row: z.number().int().min(0), col: z.number().int().min(0) }),
+  z.object({ layerIndex: z.number().int().min(0), bias: z.number().int().min(0) }),
+]);
+
 /** Messages to the trainer. */
 export const toTrainerSchema = z.discriminatedUnion('type', [
   z.object({
@@ -38,6 +86,9 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     paused: z.boolean().default(false),
     /** Steps per second for demonstrations; 0 means full speed. */
     stepsPerSecond: z.number().min(0).max(10_000).default(0),
+    resumeFrom: resumeSchema.nullable().default(null),
+    /** A checkpoint is sent this often while running (and on every pause); 0 turns it off. */
+    checkpointEverySeconds: z.number().min(0).max(86_400).default(30),
   }),
   z.object({ v, type: z.literal('pause'), runId }),
   z.object({ v, type: z.literal('resume'), runId }),
@@ -59,6 +110,18 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
    */
   z.object({ v, type: z.literal('snapshot-ack'), runId, seq: z.number().int().min(0) }),
   z.object({ v, type: z.literal('ping'), nonce: z.number() }),
+  z.object({ v, type: z.literal('set-views'), views: viewsSchema }),
+  z.object({ v, type: z.literal('request-checkpoint'), runId }),
+  /** Take one step (pausing the run first) and reply with its written-out trace. */
+  z.object({ v, type: z.literal('trace-step'), runId }),
+  /** Compare backpropagated gradients with finite differences on the next batch. */
+  z.object({
+    v,
+    type: z.literal('check-gradient'),
+    runId,
+    target: gradientTargetSchema.default('all'),
+    epsilon: z.number().gt(0).max(0.1).optional(),
+  }),
 ]);
 
 /** See 'snapshot-ack': how long the trainer waits for an acknowledgement before sending anyway. */
@@ -108,6 +171,21 @@ export const layerSnapshotSchema = z.object({
 });
 export type LayerSnapshot = z.infer<typeof layerSnapshotSchema>;
 
+/** The live views attached to a snapshot; present only for the views switched on. */
+export interface SnapshotViews {
+  histograms?: LayerHistograms[];
+  boundary?: BoundaryGrid;
+  activations?: SampleActivations;
+  unitHealth?: LayerHealth[];
+  confusion?: ConfusionMatrix | null;
+}
+
+/**
+ * Structured data the trainer computes with the engine's own code (traces, views,
+ * checkpoints): checked to be an object here, its shape is the engine's type.
+ */
+const engineData = <T>() => z.custom<T>((x) => typeof x === 'object' && x !== null, 'expected an object');
+
 export const RUN_STATES = ['idle', 'running', 'paused', 'done', 'stopped', 'failed'] as const;
 export type RunState = (typeof RUN_STATES)[number];
 
@@ -141,12 +219,22 @@ export const fromTrainerSchema = z.discriminatedUnion('type', [
     seq: z.number().int().min(0),
     step: z.number().int(),
     layers: z.array(layerSnapshotSchema),
+    views: engineData<SnapshotViews>().optional(),
   }),
+  z.object({
+    v,
+    type: z.literal('checkpoint'),
+    runId,
+    reason: z.enum(['interval', 'pause', 'request']),
+    checkpoint: engineData<Checkpoint>(),
+  }),
+  z.object({ v, type: z.literal('trace'), runId, trace: engineData<StepTrace>() }),
+  z.object({ v, type: z.literal('gradient-check'), runId, result: engineData<GradientCheckResult>() }),
   z.object({
     v,
     type: z.literal('error'),
     runId: runId.nullable(),
-    code: z.enum(['bad-message', 'invalid-project', 'unknown-run', 'diverged', 'internal']),
+    code: z.enum(['bad-message', 'invalid-project', 'unknown-run', 'diverged', 'refused', 'internal']),
     message: z.string(),
     /** For 'invalid-project': the graph node the problem is on, when there is one. */
     nodeId: z.string().nullable().default(null),

@@ -107,6 +107,10 @@ export function applyTrainerMessage(
       return { view: { ...view, trainerHost: msg.host }, notice: null };
     case 'pong':
     case 'snapshot':
+    // Checkpoints, traces and gradient checks are handled by their own consumers.
+    case 'checkpoint':
+    case 'trace':
+    case 'gradient-check':
       return { view, notice: null };
     case 'status': {
       // A 'status' may arrive after 'done' was handled (the host flushes before it sends

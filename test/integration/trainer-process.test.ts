@@ -131,4 +131,30 @@ describe('the built trainer in a real child process', () => {
     child.process.disconnect();
     expect(await child.exited).toBe(0);
   });
+
+  it('survives a killed trainer: a new process resumes from the last weights received', async () => {
+    child = startTrainerChild();
+    await child.waitFor(is('ready'));
+    child.send({ v: PROTOCOL_VERSION, type: 'start', runId: 'k', project: createSpiralExample() });
+    await child.waitFor((m) => m.type === 'status' && m.runId === 'k' && m.step > 200, 30_000);
+    await child.waitFor(is('snapshot', 'k'));
+    child.process.kill('SIGKILL');
+    expect(await child.exited).toBeNull();
+    const lastWeights = child.messages.filter(is('snapshot', 'k')).at(-1)!;
+
+    child = startTrainerChild();
+    await child.waitFor(is('ready'));
+    child.send({
+      v: PROTOCOL_VERSION,
+      type: 'start',
+      runId: 'k2',
+      project: createSpiralExample(),
+      paused: true,
+      resumeFrom: { type: 'weights', layers: lastWeights.layers },
+    });
+    const first = await child.waitFor(is('snapshot', 'k2'));
+    expect(first.layers.map((l) => Array.from(l.weights))).toEqual(lastWeights.layers.map((l) => Array.from(l.weights)));
+    child.send({ v: PROTOCOL_VERSION, type: 'step', runId: 'k2', count: 5 });
+    await child.waitFor((m) => m.type === 'status' && m.runId === 'k2' && m.step === 5);
+  });
 });
