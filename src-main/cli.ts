@@ -4,7 +4,7 @@
  * and a non-zero exit status (1: bad input, 2: bad usage).
  */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseCsv, readNumericColumns } from '../src-engine/csv';
 import { parseProjectText, type Project } from '../src-engine/project';
 import { compileGraph } from '../src-engine/compile';
@@ -12,6 +12,8 @@ import { datasetShape } from '../src-engine/datasets';
 import { createTrainingSession } from '../src-engine/training-session';
 import { exportModel, parseModel, predictFromModel } from '../src-engine/model-json';
 import { writeFileAtomic } from './files';
+import { describeMissingFile, loadFileDataset } from '../src-engine/data-import/file-dataset';
+import type { Dataset } from '../src-engine/datasets/dataset';
 
 const USAGE = `Usage:
   layerlab train <project.layerlab.json> [--epochs N] [--seed S] [--out model.json] [--quiet]
@@ -43,6 +45,25 @@ async function loadProject(path: string): Promise<Project> {
   const parsed = parseProjectText(await readText(path));
   if (!parsed.ok) throw new InputError(`${path}: ${parsed.error}`);
   return parsed.value;
+}
+
+/**
+ * For a project whose data set is a file, reads it (relative paths against the project's
+ * folder) and checks its hash; null for built-in and inline data, which the engine loads.
+ */
+async function loadProjectData(project: Project, projectPath: string): Promise<Dataset | null> {
+  const spec = project.dataset;
+  if (spec.type !== 'file') return null;
+  const path = resolve(dirname(projectPath), spec.path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new InputError(`${projectPath}: ${describeMissingFile(spec)}`);
+  }
+  const loaded = loadFileDataset(spec, text);
+  if (!loaded.ok) throw new InputError(`${projectPath}: ${loaded.error}`);
+  return loaded.dataset;
 }
 
 function parseFlags(args: string[], allowed: string[]): { positional: string[]; flags: Map<string, string> } {
@@ -86,7 +107,8 @@ async function train(args: string[], io: CliIo): Promise<number> {
   const project = await loadProject(positional[0]);
   if (epochs !== undefined) project.training.epochs = epochs;
   if (seed !== undefined) project.training.seed = seed;
-  const created = createTrainingSession(project);
+  const dataset = await loadProjectData(project, positional[0]);
+  const created = createTrainingSession(project, dataset ? { dataset } : {});
   if (!created.ok) {
     throw new InputError(`${positional[0]}: ${created.error}${created.nodeId ? ` (layer "${created.nodeId}")` : ''}`);
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
 import { createTrainingSession } from '../../src-engine/training-session';
+import { hashDataText } from '../../src-engine/data-import/file-dataset';
 
 const BIN = join(import.meta.dirname, '../../bin/layerlab.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
@@ -114,5 +115,36 @@ describe('layerlab CLI', () => {
     const missing = cli('validate', join(dir, 'nope.json'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('cannot read the file (ENOENT)');
+  });
+
+  it('trains on a file-backed data set next to the project, and refuses it once changed', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `${(i % 7) / 7},${(i % 5) / 5},${i % 2 === 0 ? 'a' : 'b'}`);
+    const csv = `x,y,label\n${rows.join('\n')}\n`;
+    const sub = mkdtempSync(join(dir, 'file-data-'));
+    writeFileSync(join(sub, 'points.csv'), csv);
+    const project = createSpiralExample();
+    project.dataset = {
+      type: 'file',
+      name: 'points',
+      path: 'points.csv',
+      sha256: hashDataText(csv),
+      rows: 60,
+      columns: 3,
+      task: 'classification',
+      featureNames: ['x', 'y'],
+      targetNames: ['label'],
+      classLabels: ['a', 'b'],
+      importOptions: { target: 'label', task: 'classification', features: ['x', 'y'], types: {}, missing: 'refuse' },
+    };
+    const path = join(sub, 'p.layerlab.json');
+    writeFileSync(path, JSON.stringify(project));
+    const ok = cli('train', path, '--epochs', '2');
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+
+    writeFileSync(join(sub, 'points.csv'), csv.replace('0,0,a', '0,0,b'));
+    const changed = cli('train', path, '--epochs', '2');
+    expect(changed.code).toBe(1);
+    expect(changed.err).toContain('points.csv has changed since the project was saved (hash differs)');
   });
 });
