@@ -23,7 +23,7 @@ import {
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IPC, type FileResult, type OpenedFile } from '../src-engine/protocol/ipc';
+import { IPC, toTrainerChannel, type FileResult, type OpenedFile } from '../src-engine/protocol/ipc';
 import {
   MAX_PROJECT_BYTES,
   exportFileRequestSchema,
@@ -323,8 +323,8 @@ function registerIpc(): void {
     guarded(async () => (autosave ? autosave.read() : null)),
   );
 
-  ipcMain.on(IPC.requestTrainerPort, (event) => {
-    if (trusted(event)) trainer.connect(event.sender);
+  ipcMain.on(IPC.requestTrainerPort, (event, channel: unknown) => {
+    if (trusted(event)) trainer.connect(event.sender, toTrainerChannel(channel));
   });
 
   ipcMain.on(IPC.setMenuState, (event, payload: unknown) => {

@@ -7,12 +7,14 @@
  * window.postMessage (see forwardTrainerPort).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { IPC, type DesktopApi, type OpenedFile, type TrainerExitInfo, type UserSettings } from '../src-engine/protocol/ipc';
+import { IPC, toTrainerChannel, type DesktopApi, type OpenedFile, type TrainerExitInfo, type UserSettings } from '../src-engine/protocol/ipc';
 import type { MenuCommand } from '../src-engine/protocol/shortcuts';
 import { createBufferedChannel, createChannel, toMenuCommand, toOpenedFile, toUserSettings } from './preload-events';
 import { forwardTrainerPort } from './preload-port';
 
-ipcRenderer.on(IPC.trainerPort, (event) => forwardTrainerPort(window, event.ports));
+ipcRenderer.on(IPC.trainerPort, (event, payload: unknown) =>
+  forwardTrainerPort(window, event.ports, toTrainerChannel((payload as { channel?: unknown } | null)?.channel)),
+);
 
 // A command chosen while the page is still starting (macOS: a menu item with no window open)
 // waits for the page's first listener; only the newest one is kept.
@@ -37,7 +39,7 @@ ipcRenderer.on(IPC.settingsChanged, (_event, payload: unknown) => {
 
 const api: DesktopApi = {
   platform: process.platform,
-  requestTrainerPort: () => ipcRenderer.send(IPC.requestTrainerPort),
+  requestTrainerPort: (channel) => ipcRenderer.send(IPC.requestTrainerPort, toTrainerChannel(channel)),
   onTrainerExit: (listener) => {
     const handler = (_event: unknown, info: TrainerExitInfo) =>
       listener({ code: typeof info?.code === 'number' ? info.code : null, reason: String(info?.reason ?? '') });

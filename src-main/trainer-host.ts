@@ -78,8 +78,17 @@ export interface TrainerHost {
   attach(port: Port): void;
 }
 
-/** Creates a host. It announces itself with a `ready` message on every attached port. */
+/**
+ * Creates a host. It announces itself with a `ready` message on every attached port. Each
+ * port is its own connection with its own run and views, so several runs (an optimizer
+ * race) share one process, taking turns a slice at a time.
+ */
 export function createTrainerHost(env: HostEnvironment): TrainerHost {
+  return { attach: (port) => serveConnection(env, port) };
+}
+
+/** Serves one port: its run, its views, its replies. */
+function serveConnection(env: HostEnvironment, port: Port): void {
   let run: Run | null = null;
   let views: Views = viewsSchema.parse({});
 
@@ -402,35 +411,25 @@ export function createTrainerHost(env: HostEnvironment): TrainerHost {
     }
   };
 
-  return {
-    attach(port: Port): void {
-      port.onMessage((raw) => {
-        const parsed = parseToTrainer(raw);
-        if (!parsed.ok) {
-          send(port, {
-            v: PROTOCOL_VERSION,
-            type: 'error',
-            runId: null,
-            code: 'bad-message',
-            message: parsed.error,
-          });
-          return;
-        }
-        try {
-          handle(port, parsed.message);
-        } catch (e) {
-          send(port, {
-            v: PROTOCOL_VERSION,
-            type: 'error',
-            runId: null,
-            code: 'internal',
-            message: `The trainer could not handle "${parsed.message.type}": ${(e as Error).message}`,
-          });
-        }
+  port.onMessage((raw) => {
+    const parsed = parseToTrainer(raw);
+    if (!parsed.ok) {
+      send(port, { v: PROTOCOL_VERSION, type: 'error', runId: null, code: 'bad-message', message: parsed.error });
+      return;
+    }
+    try {
+      handle(port, parsed.message);
+    } catch (e) {
+      send(port, {
+        v: PROTOCOL_VERSION,
+        type: 'error',
+        runId: null,
+        code: 'internal',
+        message: `The trainer could not handle "${parsed.message.type}": ${(e as Error).message}`,
       });
-      send(port, { v: PROTOCOL_VERSION, type: 'ready', host: env.hostName });
-    },
-  };
+    }
+  });
+  send(port, { v: PROTOCOL_VERSION, type: 'ready', host: env.hostName });
 }
 
 /** Session options for a run's starting point; `error` when a checkpoint does not parse. */

@@ -4,7 +4,7 @@
  * renderer), and restarts the trainer when it exits, telling the renderer what happened.
  */
 import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
-import { IPC, type TrainerExitInfo } from '../src-engine/protocol/ipc';
+import { DEFAULT_TRAINER_CHANNEL, IPC, type TrainerExitInfo } from '../src-engine/protocol/ipc';
 
 export class TrainerManager {
   private child: UtilityProcess | null = null;
@@ -32,11 +32,11 @@ export class TrainerManager {
   }
 
   /** Creates a channel, gives one end to the trainer and the other to `contents`. */
-  connect(contents: WebContents): void {
+  connect(contents: WebContents, channel: string = DEFAULT_TRAINER_CHANNEL): void {
     const child = this.ensureChild();
     const { port1, port2 } = new MessageChannelMain();
     child.postMessage({ type: 'connect' }, [port1]);
-    contents.postMessage(IPC.trainerPort, null, [port2]);
+    contents.postMessage(IPC.trainerPort, { channel }, [port2]);
     if (!this.clients.has(contents)) {
       this.clients.add(contents);
       contents.once('destroyed', () => this.clients.delete(contents));

@@ -44,6 +44,15 @@ export const IPC = {
 /** The `type` of the window message by which the preload hands the trainer port to the page. */
 export const TRAINER_PORT_MESSAGE = 'layerlab:trainer-port';
 
+/** The channel of the app's main trainer connection; others (race lanes) name their own. */
+export const DEFAULT_TRAINER_CHANNEL = 'main';
+export const TRAINER_CHANNEL_PATTERN = /^[a-z0-9-]{1,40}$/;
+
+/** The channel a request names, or the default when it names none or an invalid one. */
+export function toTrainerChannel(raw: unknown): string {
+  return typeof raw === 'string' && TRAINER_CHANNEL_PATTERN.test(raw) ? raw : DEFAULT_TRAINER_CHANNEL;
+}
+
 import type { ExportFileRequest, MenuState, PanelLayout, SaveProjectRequest, SettingsPatch, Theme, UserSettings } from './ipc-schemas';
 import type { MenuCommand } from './shortcuts';
 export type { ExportFileRequest, MenuCommand, MenuState, PanelLayout, SaveProjectRequest, SettingsPatch, Theme, UserSettings };
@@ -69,8 +78,13 @@ export interface TrainerExitInfo {
 /** What the preload exposes on `window.layerlab`. Data only; no Electron objects. */
 export interface DesktopApi {
   readonly platform: string;
-  /** Asks main for a trainer port; it arrives as a window message of type TRAINER_PORT_MESSAGE. */
-  requestTrainerPort(): void;
+  /**
+   * Asks main for a trainer port; it arrives as a window message
+   * `{ type: TRAINER_PORT_MESSAGE, channel }`. Each port is its own connection to the
+   * trainer process, with its own run; `channel` (default DEFAULT_TRAINER_CHANNEL, matching
+   * TRAINER_CHANNEL_PATTERN) tells the page which of its connections the port is for.
+   */
+  requestTrainerPort(channel?: string): void;
   onTrainerExit(listener: (info: TrainerExitInfo) => void): () => void;
   openProject(): Promise<FileResult>;
   saveProject(request: SaveProjectRequest): Promise<FileResult>;

@@ -4,7 +4,7 @@
  * this window; `takeTrainerPort` picks it up. When the trainer exits, main reports it, and
  * the connection asks for a new port; listeners stay subscribed across ports.
  */
-import { TRAINER_PORT_MESSAGE, type DesktopApi } from '../../src-engine/protocol/ipc';
+import { DEFAULT_TRAINER_CHANNEL, TRAINER_PORT_MESSAGE, type DesktopApi } from '../../src-engine/protocol/ipc';
 import type { FromTrainer, ToTrainerInput } from '../../src-engine/protocol/messages';
 import { deliverRaw, Listeners, type TrainerConnection } from './trainer-connection';
 
@@ -24,6 +24,8 @@ export function takeTrainerPort(event: PortMessageEventLike, self: unknown): Mes
   if (event.source !== self) return null;
   const data = event.data as { type?: unknown } | null;
   if (typeof data !== 'object' || data === null || data.type !== TRAINER_PORT_MESSAGE) return null;
+  const channel = (data as { channel?: unknown }).channel;
+  if (channel !== undefined && channel !== DEFAULT_TRAINER_CHANNEL) return null;
   return event.ports.length > 0 ? event.ports[0] : null;
 }
 

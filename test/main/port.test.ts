@@ -7,7 +7,7 @@ import {
   type MessagePortMainLike,
 } from '../../src-main/port';
 import { forwardTrainerPort } from '../../src-main/preload-port';
-import { TRAINER_PORT_MESSAGE } from '../../src-engine/protocol/ipc';
+import { TRAINER_PORT_MESSAGE, toTrainerChannel } from '../../src-engine/protocol/ipc';
 
 describe('port adapters', () => {
   it('wraps a Web Worker scope: posts with a transfer list and delivers event.data', () => {
@@ -90,7 +90,7 @@ describe('preload trainer-port hand-off', () => {
     const calls: unknown[][] = [];
     const port = { id: 'p' };
     expect(forwardTrainerPort({ postMessage: (...a) => calls.push(a) }, [port])).toBe(true);
-    expect(calls).toEqual([[{ type: TRAINER_PORT_MESSAGE }, '*', [port]]]);
+    expect(calls).toEqual([[{ type: TRAINER_PORT_MESSAGE, channel: 'main' }, '*', [port]]]);
   });
 
   it('does nothing when no port came with the message', () => {
@@ -98,5 +98,21 @@ describe('preload trainer-port hand-off', () => {
     expect(forwardTrainerPort({ postMessage: (...a) => calls.push(a) }, [])).toBe(false);
     expect(forwardTrainerPort({ postMessage: (...a) => calls.push(a) }, undefined)).toBe(false);
     expect(calls).toEqual([]);
+  });
+
+  it('tags the port with the channel it was requested for', () => {
+    const calls: unknown[][] = [];
+    forwardTrainerPort({ postMessage: (...a) => calls.push(a) }, [{ id: 'q' }], 'race-3');
+    expect(calls[0][0]).toEqual({ type: TRAINER_PORT_MESSAGE, channel: 'race-3' });
+  });
+});
+
+describe('trainer channels', () => {
+  it('accepts well-formed channel names and falls back to the main channel', () => {
+    expect(toTrainerChannel('race-1')).toBe('race-1');
+    expect(toTrainerChannel(undefined)).toBe('main');
+    expect(toTrainerChannel('../../etc')).toBe('main');
+    expect(toTrainerChannel('x'.repeat(41))).toBe('main');
+    expect(toTrainerChannel({ toString: () => 'race' })).toBe('main');
   });
 });

@@ -68,7 +68,7 @@ describe('TrainerManager', () => {
     expect(forks).toHaveLength(1);
     expect(forks[0].path).toBe('/app/out/main/trainer.js');
     expect(forks[0].posted[0].transfer).toEqual([{ name: 'port1' }]);
-    expect(contents.posted[0]).toEqual({ channel: IPC.trainerPort, message: null, transfer: [{ name: 'port2' }] });
+    expect(contents.posted[0]).toEqual({ channel: IPC.trainerPort, message: { channel: 'main' }, transfer: [{ name: 'port2' }] });
   });
 
   it('tells the renderer when the trainer dies and forks a new one on the next connect', async () => {

@@ -225,4 +225,30 @@ describe('trainer host', () => {
     const losses = h.received.flatMap((m) => (m.type === 'metrics' ? m.steps.map((s) => s.loss) : []));
     expect(losses.every(Number.isFinite)).toBe(true);
   });
+
+  it('serves several ports at once, each with its own run (an optimizer race)', () => {
+    const tasks: (() => void)[] = [];
+    let clock = 0;
+    const host = createTrainerHost({ hostName: 't', now: () => clock++, defer: (fn) => tasks.push(fn), setTimer: () => () => undefined });
+    const lanes = ['sgd', 'adam', 'rmsprop'].map((type) => {
+      const received: FromTrainer[] = [];
+      let handler: (m: unknown) => void = () => undefined;
+      host.attach({ post: (m) => received.push(m as FromTrainer), onMessage: (h) => (handler = h) });
+      const project = createSpiralExample();
+      project.training.optimizer = { type } as never;
+      project.training.epochs = 2;
+      handler({ v: 1, type: 'start', runId: type, project });
+      return { type, received };
+    });
+    for (let i = 0; i < 100_000 && tasks.length > 0; i++) tasks.shift()!();
+    for (const lane of lanes) {
+      const runIds = new Set(lane.received.flatMap((m) => ('runId' in m && m.runId ? [m.runId] : [])));
+      expect([...runIds]).toEqual([lane.type]);
+      expect(lane.received.find((m) => m.type === 'done')).toMatchObject({ reason: 'completed', epoch: 2 });
+    }
+    const finalLoss = (lane: (typeof lanes)[number]) =>
+      lane.received.flatMap((m) => (m.type === 'metrics' ? m.epochs : [])).at(-1)!.trainLoss;
+    // Different optimizers, different results: the runs did not share state.
+    expect(new Set(lanes.map(finalLoss)).size).toBe(3);
+  });
 });

@@ -24,6 +24,11 @@ describe('takeTrainerPort', () => {
     expect(takeTrainerPort({ source: self, data: null, ports: [port] }, self)).toBeNull();
     expect(takeTrainerPort({ source: self, data: { type: TRAINER_PORT_MESSAGE }, ports: [] }, self)).toBeNull();
   });
+
+  it('takes only ports for the main channel, leaving other channels to their own connections', () => {
+    expect(takeTrainerPort({ source: self, data: { type: TRAINER_PORT_MESSAGE, channel: 'main' }, ports: [port] }, self)).toBe(port);
+    expect(takeTrainerPort({ source: self, data: { type: TRAINER_PORT_MESSAGE, channel: 'race-2' }, ports: [port] }, self)).toBeNull();
+  });
 });
 
 /** A window that delivers posted ports to its 'message' listeners, like the preload does. */
