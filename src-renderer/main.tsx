@@ -2,14 +2,16 @@
 import './zod-config';
 import '@xyflow/react/dist/style.css';
 import './app/app.css';
+import './app/editor.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { connectTrainer } from './bridge/connect-trainer';
-import { initI18n } from './i18n';
+import { followDesktopSettings, initI18n } from './i18n';
 import { appStore } from './store/app-store';
 
 initI18n();
+followDesktopSettings();
 const { connection } = connectTrainer();
 appStore.getState().attachTrainer(connection);
 

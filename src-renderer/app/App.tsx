@@ -7,14 +7,20 @@ import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { LossChart } from '../charts/LossChart';
 import { Inspector } from '../inspector/Inspector';
+import { ConfirmDialog } from './ConfirmDialog';
 import { Header } from './Header';
+import { HelpDialog } from './HelpDialog';
 import { Notices } from './Notices';
 import { RunControls } from './RunControls';
 import { RunStatusLine } from './RunStatusLine';
+import { useDesktopIntegration } from './use-desktop-integration';
+import { useSession } from './use-session';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
   useShortcuts();
+  useSession();
+  useDesktopIntegration();
   return (
     <ReactFlowProvider>
       <div className="app">
@@ -36,6 +42,8 @@ export function App() {
           </main>
           <Inspector />
         </div>
+        <ConfirmDialog />
+        <HelpDialog />
       </div>
     </ReactFlowProvider>
   );

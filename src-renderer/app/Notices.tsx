@@ -1,13 +1,19 @@
-/** Messages for the user (trainer errors, file results), newest last, each dismissable. */
+/**
+ * Messages for the user at the top of the canvas: the offer to restore the last session (if
+ * any), then notices (trainer errors, file results), newest last, each dismissable.
+ */
 import { useTranslation } from 'react-i18next';
 import { appStore, useApp } from '../store/app-store';
+import { RestoreBanner } from './RestoreBanner';
 
 export function Notices() {
   const { t } = useTranslation();
   const notices = useApp((s) => s.notices);
-  if (notices.length === 0) return null;
+  const offer = useApp((s) => s.restoreOffer !== null);
+  if (notices.length === 0 && !offer) return null;
   return (
     <div className="notices">
+      <RestoreBanner />
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
           <p>{n.message}</p>

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { CONTROL_NAMES } from '../i18n/stable-names';
 import { appStore, useApp } from '../store/app-store';
 import { isActivePhase, trainBlocker } from '../store/run-slice';
+import { runCommand } from './commands';
+import { SpeedSelect } from './SpeedSelect';
 
 const REASON_ID = 'train-blocked-reason';
 
@@ -17,6 +19,7 @@ export function RunControls() {
   const firstProblem = useApp((s) => s.analysis.problems[0]?.message ?? null);
   const problemCount = useApp((s) => s.analysis.problems.length);
   const hasHistory = useApp((s) => s.history.received > 0);
+  const canExport = useApp((s) => s.snapshot !== null && s.runProject !== null);
   const actions = appStore.getState();
 
   const canStart = blocker === null;
@@ -62,6 +65,17 @@ export function RunControls() {
       </button>
       <button type="button" className="btn" aria-label={CONTROL_NAMES.reset} disabled={state === 'idle' && !hasHistory} onClick={actions.reset}>
         {t('controls.reset')}
+      </button>
+      <SpeedSelect />
+      <button
+        type="button"
+        className="btn"
+        aria-label={CONTROL_NAMES.exportModel}
+        disabled={!canExport}
+        title={canExport ? undefined : t('model.exportHint')}
+        onClick={() => runCommand('export-model')}
+      >
+        {t('model.export')}
       </button>
       {reason && (
         <p className="train-blocked" id={REASON_ID} role="status">

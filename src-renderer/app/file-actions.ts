@@ -1,26 +1,138 @@
-/** Open and Save as app actions: call the bridge, update the store, tell the user what happened. */
-import type { TFunction } from 'i18next';
-import { openProjectFile, saveProjectFile } from '../bridge/project-files';
+/**
+ * Project file actions (New, Open, Save, Save as, recent files, files the OS or a drop hands
+ * over, import and export of the trained model) as app actions: they call the bridge,
+ * update the store and tell the user what happened. A file that does not parse is named
+ * with its problem and the open project stays as it was; unsaved changes are never dropped
+ * without asking.
+ */
+import i18next from 'i18next';
+import { createEmptyProject } from '../store/new-project';
+import { exportTextFile, forgetCurrentFile, openProjectFile, pickTextFile, readProjectText, saveProjectFile, suggestFileName, type OpenResult } from '../bridge/project-files';
+import { getDesktopApi } from '../bridge/desktop-api';
+import { readRecent, type RecentFile } from '../bridge/recent-files';
 import { appStore } from '../store/app-store';
+import { buildModelFile, projectFromModelText, serializeModel } from '../store/model-file';
+import { askConfirm } from './confirm';
 
-export async function openProject(t: TFunction): Promise<void> {
-  const store = appStore.getState();
-  const r = await openProjectFile();
+const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options);
+
+const info = (code: string, message: string) => appStore.getState().notify({ level: 'info', code, message, nodeId: null });
+const fail = (code: string, message: string) => appStore.getState().notify({ level: 'error', code, message, nodeId: null });
+
+/** True when there are no unsaved changes or the user agrees to drop them. */
+export async function confirmDiscard(): Promise<boolean> {
+  if (!appStore.getState().dirty) return true;
+  return askConfirm({
+    title: t('confirm.discardTitle'),
+    message: t('confirm.discardMessage', { name: appStore.getState().project.name }),
+    confirmLabel: t('confirm.discard'),
+    cancelLabel: t('confirm.cancel'),
+  });
+}
+
+export async function newProject(): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  forgetCurrentFile();
+  appStore.getState().loadProject(createEmptyProject(t('app.untitled')), null);
+}
+
+/** Loads a parsed open result, or names the problem; the open project is kept on failure. */
+function applyOpen(r: OpenResult): void {
   if (r.ok) {
-    store.loadProject(r.project, r.path);
-    store.notify({ level: 'info', code: 'opened', message: t('app.opened', { name: r.project.name }), nodeId: null });
+    appStore.getState().loadProject(r.project, r.path);
+    info('opened', t('app.opened', { name: r.project.name }));
   } else if (!r.canceled) {
-    store.notify({ level: 'error', code: 'open-failed', message: t('app.openFailed', { error: r.error }), nodeId: null });
+    fail('open-failed', t('app.openFailed', { error: r.error }));
   }
 }
 
-export async function saveProject(t: TFunction, saveAs: boolean): Promise<void> {
-  const store = appStore.getState();
-  const r = await saveProjectFile(store.project, saveAs);
-  if (r.ok) {
-    store.markSaved(r.path ?? store.filePath);
-    store.notify({ level: 'info', code: 'saved', message: t('app.saved'), nodeId: null });
-  } else if (!r.canceled) {
-    store.notify({ level: 'error', code: 'save-failed', message: t('app.saveFailed', { error: r.error }), nodeId: null });
+export async function openProject(): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  applyOpen(await openProjectFile());
+}
+
+/** Opens project text handed over by the OS (double-click, Open Recent) or a drop. */
+export async function openProjectText(text: string, name: string, path: string | null): Promise<void> {
+  const r = readProjectText(text, name, path);
+  if (!r.ok) {
+    applyOpen(r);
+    return;
   }
+  if (!(await confirmDiscard())) return;
+  forgetCurrentFile();
+  applyOpen(r);
+}
+
+export async function openRecentFile(entry: RecentFile): Promise<void> {
+  let text: string;
+  try {
+    text = await readRecent(entry);
+  } catch (e) {
+    fail('open-failed', t('app.openFailed', { error: (e as Error).message }));
+    return;
+  }
+  await openProjectText(text, entry.name, null);
+}
+
+export async function saveProject(saveAs: boolean): Promise<void> {
+  const store = appStore.getState();
+  const project = store.project;
+  // Desktop: main writes to the file it last opened or saved for this window. When the
+  // project here is not that file (New, an imported model, a refused file), ask where.
+  const r = await saveProjectFile(project, saveAs || (getDesktopApi() !== null && store.filePath === null));
+  if (r.ok) {
+    appStore.getState().markSaved(r.path ?? store.filePath, project);
+    info('saved', t('app.saved'));
+  } else if (!r.canceled) {
+    fail('save-failed', t('app.saveFailed', { error: r.error }));
+  }
+}
+
+/** Exports the trained model of the current run (the latest weights the trainer sent). */
+export async function exportModel(): Promise<void> {
+  const { runProject, snapshot } = appStore.getState();
+  if (!runProject || !snapshot) {
+    fail('export-failed', t('model.exportNothing'));
+    return;
+  }
+  const built = buildModelFile(runProject, snapshot);
+  if (!built.ok) {
+    fail('export-failed', t('model.exportFailed', { error: built.error }));
+    return;
+  }
+  const r = await exportTextFile(serializeModel(built.value), suggestFileName(runProject, '.layerlab-model.json'), 'model');
+  if (r.ok) info('exported', t('model.exported'));
+  else if (!r.canceled) fail('export-failed', t('model.exportFailed', { error: r.error }));
+}
+
+/** Imports a model file as a new project that starts from its weights. */
+export async function importModel(): Promise<void> {
+  const file = await pickTextFile('.json,application/json');
+  if (file) await importModelText(file.text, file.name);
+}
+
+/** Imports model text; a bad file is named with its problem and nothing is replaced. */
+export async function importModelText(text: string, name: string): Promise<void> {
+  const r = projectFromModelText(text, appStore.getState().project, name);
+  if (!r.ok) {
+    fail('import-failed', t('model.importFailed', { error: r.error }));
+    return;
+  }
+  if (!(await confirmDiscard())) return;
+  forgetCurrentFile();
+  // Not saved anywhere yet: marked as unsaved, so closing asks first.
+  appStore.getState().restoreProject(r.value, null, true);
+  info('imported', t('model.imported', { name }));
+}
+
+/** Restores the project offered from autosave. */
+export async function restoreAutosave(): Promise<void> {
+  const offer = appStore.getState().restoreOffer;
+  if (!offer || !(await confirmDiscard())) return;
+  forgetCurrentFile();
+  // Not bound to a file: on the desktop the next Save asks where, so it cannot write over a
+  // file main opened meanwhile (the record's path is only a name).
+  appStore.getState().restoreProject(offer.project, null, offer.dirty);
+  appStore.getState().setShell({ restoreOffer: null });
+  info('restored', t('restore.restored', { name: offer.project.name }));
 }

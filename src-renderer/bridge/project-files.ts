@@ -1,16 +1,31 @@
 /**
- * Opening and saving project files: through the desktop API's dialogs in Electron, through a
- * file input and a download in the browser build.
+ * Opening and saving project files: through the desktop API's dialogs in Electron; in the
+ * browser through the File System Access API where the browser has it (Save writes back to
+ * the opened file), else a file input and a download. Text is always parsed with the
+ * project schema before anything is replaced.
  */
 import { parseProjectText, type Project } from '../../src-engine/project';
 import { getDesktopApi } from './desktop-api';
+import { hasFileSystemAccess, pickOpenHandle, pickSaveHandle, writeHandle, type FileHandleLike } from './file-system-access';
+import { rememberRecent } from './recent-files';
 
 export type OpenResult =
-  | { ok: true; project: Project; path: string | null }
+  | { ok: true; project: Project; path: string | null; name: string }
   | { ok: false; canceled: true }
   | { ok: false; canceled: false; error: string };
 
 export type SaveResult = { ok: true; path: string | null } | { ok: false; canceled: true } | { ok: false; canceled: false; error: string };
+
+export const PROJECT_EXTENSION = '.layerlab.json';
+const PROJECT_ACCEPT = '.json,application/json';
+
+/** The browser file the open project came from or was saved to (File System Access only). */
+let currentHandle: FileHandleLike | null = null;
+
+/** Forgets the browser file handle: the next Save asks where (after New, restore, import). */
+export function forgetCurrentFile(): void {
+  currentHandle = null;
+}
 
 /** The project as saved: pretty JSON, so files diff well. */
 export function serializeProject(project: Project): string {
@@ -18,46 +33,109 @@ export function serializeProject(project: Project): string {
 }
 
 /** A file name for `project`: its name in kebab-case plus `.layerlab.json`. */
-export function suggestFileName(project: Project): string {
+export function suggestFileName(project: Project, extension = PROJECT_EXTENSION): string {
   const slug = project.name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${slug || 'project'}.layerlab.json`;
+  return `${slug || 'project'}${extension}`;
 }
 
-/** Asks the user for a project file and parses it. */
+/** Parses project text read from `name`; the error names the file. */
+export function readProjectText(text: string, name: string, path: string | null): OpenResult {
+  const parsed = parseProjectText(text);
+  if (!parsed.ok) return { ok: false, canceled: false, error: `${name}: ${parsed.error}` };
+  return { ok: true, project: parsed.value, path, name };
+}
+
+/** Asks the user for a project file and parses it. The open project is not touched. */
 export async function openProjectFile(): Promise<OpenResult> {
   const api = getDesktopApi();
-  let text: string;
-  let path: string | null = null;
   if (api) {
     const r = await api.openProject();
     if (!r.ok) return r.canceled ? { ok: false, canceled: true } : { ok: false, canceled: false, error: r.error };
     if (r.text === undefined) return { ok: false, canceled: false, error: `The file ${r.path} could not be read.` };
-    text = r.text;
-    path = r.path;
-  } else {
-    const file = await pickFile('.json,application/json');
-    if (!file) return { ok: false, canceled: true };
-    text = await file.text();
+    return readProjectText(r.text, r.path, r.path);
   }
-  const parsed = parseProjectText(text);
-  return parsed.ok ? { ok: true, project: parsed.value, path } : { ok: false, canceled: false, error: parsed.error };
+  if (hasFileSystemAccess()) {
+    const handle = await pickOpenHandle(PROJECT_ACCEPT);
+    if (!handle) return { ok: false, canceled: true };
+    const file = await handle.getFile();
+    const r = readProjectText(await file.text(), file.name, null);
+    if (r.ok) {
+      currentHandle = handle;
+      void rememberRecent({ name: file.name, handle });
+    }
+    return r;
+  }
+  const file = await pickFile(PROJECT_ACCEPT);
+  if (!file) return { ok: false, canceled: true };
+  const text = await file.text();
+  const r = readProjectText(text, file.name, null);
+  if (r.ok) {
+    currentHandle = null;
+    void rememberRecent({ name: file.name, text });
+  }
+  return r;
 }
 
-/** Saves `project`: to its file (desktop; a dialog when there is none or `saveAs`), or as a download. */
+/**
+ * Saves `project`: to its file (desktop, or the browser file it came from) unless `saveAs`;
+ * otherwise where the user says, or as a download.
+ */
 export async function saveProjectFile(project: Project, saveAs: boolean): Promise<SaveResult> {
   const text = serializeProject(project);
+  const name = suggestFileName(project);
   const api = getDesktopApi();
   if (api) {
-    const r = await api.saveProject({ text, saveAs, suggestedName: suggestFileName(project) });
+    const r = await api.saveProject({ text, saveAs, suggestedName: name });
     if (!r.ok) return r.canceled ? { ok: false, canceled: true } : { ok: false, canceled: false, error: r.error };
     return { ok: true, path: r.path };
   }
-  download(text, suggestFileName(project), 'application/json');
-  return { ok: true, path: null };
+  try {
+    if (hasFileSystemAccess()) {
+      const handle = !saveAs && currentHandle ? currentHandle : await pickSaveHandle(name, 'LayerLab project', PROJECT_EXTENSION);
+      if (!handle) return { ok: false, canceled: true };
+      await writeHandle(handle, text);
+      currentHandle = handle;
+      void rememberRecent({ name: handle.name, handle });
+      return { ok: true, path: null };
+    }
+    download(text, name, 'application/json');
+    void rememberRecent({ name, text });
+    return { ok: true, path: null };
+  } catch (e) {
+    return { ok: false, canceled: false, error: (e as Error).message };
+  }
+}
+
+/** Saves exported text (a model file): desktop dialog, save picker, or download. */
+export async function exportTextFile(text: string, name: string, kind: 'model' | 'csv'): Promise<SaveResult> {
+  const api = getDesktopApi();
+  if (api) {
+    const r = await api.exportFile({ text, suggestedName: name, kind });
+    if (!r.ok) return r.canceled ? { ok: false, canceled: true } : { ok: false, canceled: false, error: r.error };
+    return { ok: true, path: r.path };
+  }
+  try {
+    if (hasFileSystemAccess()) {
+      const handle = await pickSaveHandle(name, kind === 'model' ? 'LayerLab model' : 'CSV', kind === 'model' ? '.json' : '.csv');
+      if (!handle) return { ok: false, canceled: true };
+      await writeHandle(handle, text);
+      return { ok: true, path: null };
+    }
+    download(text, name, kind === 'model' ? 'application/json' : 'text/csv');
+    return { ok: true, path: null };
+  } catch (e) {
+    return { ok: false, canceled: false, error: (e as Error).message };
+  }
+}
+
+/** Asks for a file with a file input (any build) and reads it; null when canceled. */
+export async function pickTextFile(accept: string): Promise<{ name: string; text: string } | null> {
+  const file = await pickFile(accept);
+  return file ? { name: file.name, text: await file.text() } : null;
 }
 
 /** Opens the browser's file picker; resolves null when the user cancels. */

@@ -7,6 +7,8 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -17,12 +19,14 @@ import {
   type OnDelete,
   type ReactFlowProps,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTROL_NAMES } from '../i18n/stable-names';
 import { appStore, useApp } from '../store/app-store';
 import { checkConnection, type Position } from '../store/graph-edits';
 import type { Size } from '../store/types';
+import { runCommand } from '../app/commands';
+import { setCanvasController } from './canvas-controller';
 import { createFlowCache, toFlowEdges, toFlowNodes, type LayerFlowNode } from './flow-elements';
 import { isLayerKind, LAYER_MIME } from './layer-mime';
 import { NODE_TYPES } from './node-types';
@@ -31,6 +35,8 @@ import { NODE_TYPES } from './node-types';
 export const NODE_HALF_WIDTH = 95;
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
+/** Shift+click adds to the selection (as in most editors), besides React Flow's Ctrl/⌘+click. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
 
 /** Applies React Flow's node changes: moves, sizes and selection (deletion goes through onDelete). */
@@ -85,12 +91,24 @@ function onDragOver(event: DragEvent): void {
   event.dataTransfer.dropEffect = 'copy';
 }
 
+/** Minimap colour of a node: its kind's colour (see app.css --kind-*). */
+const KIND_COLORS: Record<string, string> = {
+  input: '#0d9488',
+  dense: '#2563eb',
+  dropout: '#d97706',
+  activation: '#7c3aed',
+  output: '#db2777',
+};
+const MINIMAP_SIZE = { width: 160, height: 104 };
+const minimapColor = (node: LayerFlowNode) => KIND_COLORS[node.type ?? ''] ?? '#94a3b8';
+
 export function Canvas() {
   const { t } = useTranslation();
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView, getViewport, setViewport } = useReactFlow();
   const graph = useApp((s) => s.project.graph);
   const selection = useApp((s) => s.selection);
   const measured = useApp((s) => s.measured);
+  const loadCount = useApp((s) => s.loadCount);
   const cache = useRef(createFlowCache());
   const nodes = useMemo(() => toFlowNodes(graph.nodes, selection.nodeIds, measured, cache.current), [graph.nodes, selection.nodeIds, measured]);
   const edges = useMemo(() => toFlowEdges(graph.edges, selection.edgeIds, cache.current), [graph.edges, selection.edgeIds]);
@@ -110,6 +128,35 @@ export function Canvas() {
     }),
     [t],
   );
+
+  useEffect(() => {
+    setCanvasController({
+      fitView: () => void fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }),
+      center: () => {
+        const { x, y, zoom } = getViewport();
+        const el = document.querySelector('.react-flow');
+        const w = el?.clientWidth ?? 800;
+        const h = el?.clientHeight ?? 600;
+        return { x: (w / 2 - x) / zoom, y: (h / 2 - y) / zoom };
+      },
+    });
+    return () => setCanvasController(null);
+  }, [fitView, getViewport]);
+
+  // A project just opened, created or restored: show all of it (after React Flow placed it).
+  // Only when loadCount changes: the helpers of useReactFlow may change identity meanwhile.
+  const fittedLoad = useRef(0);
+  useEffect(() => {
+    if (loadCount === fittedLoad.current) return;
+    fittedLoad.current = loadCount;
+    // Never fit an empty graph (React Flow would queue the fit until the first layer is
+    // dropped): start it at 100 % instead.
+    if (appStore.getState().project.graph.nodes.length === 0) {
+      void setViewport({ x: 0, y: 0, zoom: 1 });
+      return;
+    }
+    requestAnimationFrame(() => requestAnimationFrame(() => void fitView(FIT_VIEW_OPTIONS)));
+  }, [loadCount, fitView, setViewport]);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -136,6 +183,7 @@ export function Canvas() {
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.25}
@@ -144,6 +192,17 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />
+        <MiniMap style={MINIMAP_SIZE} pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241, 245, 249, 0.7)" />
+        <Panel position="top-right" className="canvas-toolbar">
+          <button type="button" className="btn btn-small" aria-label={CONTROL_NAMES.arrange} title={t('canvas.arrangeHint')} onClick={() => runCommand('arrange')}>
+            {t('canvas.arrange')}
+          </button>
+        </Panel>
+        {graph.nodes.length === 0 && (
+          <Panel position="top-center" className="canvas-empty">
+            {t('canvas.empty')}
+          </Panel>
+        )}
       </ReactFlow>
     </div>
   );

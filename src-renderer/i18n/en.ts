@@ -2,14 +2,19 @@
  * English UI strings. Every visible string of the renderer lives here and in ko.ts; ko.ts
  * must have exactly these keys (the `Messages` type enforces it).
  */
+import { editorEn } from './en-editor';
+
 export const en = {
   app: {
     title: 'LayerLab',
     parameters: 'Parameters',
     parametersValue: '{{count}} parameters',
+    new: 'New',
     open: 'Open',
     save: 'Save',
     saveAs: 'Save as',
+    untitled: 'Untitled',
+    fileActions: 'File actions',
     undo: 'Undo',
     redo: 'Redo',
     language: 'Language',
@@ -39,7 +44,7 @@ export const en = {
   palette: {
     title: 'Layers',
     hint: 'Drag a layer onto the canvas, or focus it and press Enter.',
-    shortcuts: 'Delete removes the selection. Ctrl+Z undoes, Ctrl+Shift+Z redoes.',
+    shortcuts: 'Delete removes the selection, Ctrl+D duplicates it, Ctrl+Z undoes. Press F1 for all keys.',
   },
   node: {
     units: 'Units',
@@ -87,6 +92,10 @@ export const en = {
     epochs: 'Epochs',
     seed: 'Seed',
     validationSplit: 'Validation split',
+    schedule: 'Learning-rate schedule',
+    clip: 'Gradient clipping',
+    precision: 'Precision',
+    shuffle: 'Shuffle every epoch',
     liveLr: 'Changes to the learning rate apply to the running training at once.',
   },
   dataset: {
@@ -137,6 +146,7 @@ export const en = {
     he_uniform: 'He uniform',
     he_normal: 'He normal',
     lecun_normal: 'LeCun normal',
+    lecun_uniform: 'LeCun uniform',
     random_normal: 'Random normal',
     random_uniform: 'Random uniform',
     zeros: 'Zeros',
@@ -155,6 +165,11 @@ export const en = {
     sine1d: 'Sine (1-D)',
     notes_linear: 'Notes: linear',
     notes_221: 'Notes: 2-2-1',
+    iris: 'Iris (flowers)',
+    polynomial1d: 'Polynomial (1-D)',
+    surface2d: 'Surface (2-D)',
+    saddle: 'Saddle',
+    digits: 'Digits (8×8)',
   },
   validation: {
     number: 'Enter a number.',
@@ -217,6 +232,7 @@ export const en = {
     minimap: 'Mini map',
     handle: 'Connection handle',
   },
+  ...editorEn,
 } as const;
 
 /** The structure of a message table: the same keys as `en`, any strings. */

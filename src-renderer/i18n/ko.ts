@@ -1,14 +1,18 @@
 /** Korean UI strings; the same keys as en.ts. */
 import type { Messages } from './en';
+import { editorKo } from './ko-editor';
 
 export const ko: Messages = {
   app: {
     title: 'LayerLab',
     parameters: '파라미터',
     parametersValue: '파라미터 {{count}}개',
+    new: '새로 만들기',
     open: '열기',
     save: '저장',
     saveAs: '다른 이름으로 저장',
+    untitled: '제목 없음',
+    fileActions: '파일 작업',
     undo: '실행 취소',
     redo: '다시 실행',
     language: '언어',
@@ -38,7 +42,7 @@ export const ko: Messages = {
   palette: {
     title: '레이어',
     hint: '레이어를 캔버스로 끌어 놓거나, 포커스한 뒤 Enter를 누르세요.',
-    shortcuts: 'Delete로 선택 항목 삭제, Ctrl+Z 실행 취소, Ctrl+Shift+Z 다시 실행.',
+    shortcuts: 'Delete로 선택 항목 삭제, Ctrl+D로 복제, Ctrl+Z로 실행 취소. 모든 단축키는 F1.',
   },
   node: {
     units: '유닛',
@@ -86,6 +90,10 @@ export const ko: Messages = {
     epochs: '에포크',
     seed: '시드',
     validationSplit: '검증 비율',
+    schedule: '학습률 스케줄',
+    clip: '기울기 클리핑',
+    precision: '정밀도',
+    shuffle: '에포크마다 섞기',
     liveLr: '학습률 변경은 진행 중인 학습에 바로 적용됩니다.',
   },
   dataset: {
@@ -136,6 +144,7 @@ export const ko: Messages = {
     he_uniform: 'He 균등',
     he_normal: 'He 정규',
     lecun_normal: 'LeCun 정규',
+    lecun_uniform: 'LeCun 균등',
     random_normal: '무작위 정규',
     random_uniform: '무작위 균등',
     zeros: '모두 0',
@@ -154,6 +163,11 @@ export const ko: Messages = {
     sine1d: '사인 (1차원)',
     notes_linear: '강의 노트: 선형',
     notes_221: '강의 노트: 2-2-1',
+    iris: '붓꽃(Iris)',
+    polynomial1d: '다항식 (1차원)',
+    surface2d: '곡면 (2차원)',
+    saddle: '안장면',
+    digits: '손글씨 숫자 (8×8)',
   },
   validation: {
     number: '숫자를 입력하세요.',
@@ -215,4 +229,5 @@ export const ko: Messages = {
     minimap: '미니맵',
     handle: '연결 핸들',
   },
+  ...editorKo,
 };

@@ -27,6 +27,28 @@ export const CONTROL_NAMES = {
   redo: 'Redo',
   runStatus: 'Run status',
   inspector: 'Inspector',
+  newProject: 'New',
+  fileMenu: 'File',
+  projectName: 'Project name',
+  shortcuts: 'Keyboard shortcuts',
+  speed: 'Speed',
+  exportModel: 'Export model',
+  arrange: 'Arrange',
+  restore: 'Restore',
+  dismissRestore: 'Dismiss restore',
+  autosaveStatus: 'Autosave status',
+  minimap: 'Mini map',
+} as const;
+
+/** Items of the File menu: role "menuitem", these names. */
+export const FILE_MENU_NAMES = {
+  newProject: 'New project',
+  open: 'Open project',
+  save: 'Save project',
+  saveAs: 'Save as',
+  importModel: 'Import model',
+  exportModel: 'Export model',
+  shortcuts: 'Keyboard shortcuts',
 } as const;
 
 /** Palette items: role "button", name exactly the layer name. */

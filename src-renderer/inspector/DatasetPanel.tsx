@@ -9,6 +9,9 @@ import { NumberField, Section, SelectField } from './fields';
 type BuiltinSpec = Extract<DatasetSpec, { type: 'builtin' }>;
 const builtin = datasetSpecSchema.options[0].shape;
 
+/** Sets read from a file (the notes' rows, iris, digits): samples and noise do not apply. */
+const FIXED: readonly string[] = ['iris', 'digits', 'notes_linear', 'notes_221'];
+
 /** Whether the number of classes changes the data set's shape (else the field is hidden). */
 function usesClasses(spec: BuiltinSpec): boolean {
   try {
@@ -35,16 +38,18 @@ export function DatasetPanel() {
             options={BUILTIN_DATASETS.map((d) => ({ value: d, label: t(`datasets.${d}`) }))}
             onChange={(name) => set({ ...spec, name })}
           />
-          <div className="field-row">
-            <NumberField label={t('dataset.samples')} value={spec.samples} schema={builtin.samples} onCommit={(samples) => set({ ...spec, samples })} />
-            <NumberField label={t('dataset.noise')} value={spec.noise} schema={builtin.noise} onCommit={(noise) => set({ ...spec, noise })} />
-          </div>
+          {!FIXED.includes(spec.name) && (
+            <div className="field-row">
+              <NumberField label={t('dataset.samples')} value={spec.samples} schema={builtin.samples} onCommit={(samples) => set({ ...spec, samples })} />
+              <NumberField label={t('dataset.noise')} value={spec.noise} schema={builtin.noise} onCommit={(noise) => set({ ...spec, noise })} />
+            </div>
+          )}
           {showClasses && (
             <NumberField label={t('dataset.classes')} value={spec.classes} schema={builtin.classes} onCommit={(classes) => set({ ...spec, classes })} />
           )}
         </>
       ) : (
-        <p className="field-hint">{t('dataset.inline', { name: spec.name, count: spec.x.length })}</p>
+        <p className="field-hint">{t('dataset.inline', { name: spec.name, count: spec.type === 'inline' ? spec.x.length : spec.rows })}</p>
       )}
       {shape && (
         <p className="field-hint">

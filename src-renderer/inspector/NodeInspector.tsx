@@ -21,6 +21,7 @@ const dense = layerDataSchemas.dense.shape;
 export function NodeInspector({ node }: { node: GraphNode }) {
   const { t } = useTranslation();
   const features = useApp((s) => s.analysis.shape?.features ?? null);
+  const inputs = useApp((s) => s.analysis.nodeInfo[node.id]?.inputs ?? null);
   const update = (data: LayerDataPatch) => appStore.getState().updateNodeData(node.id, data);
   const activationOptions = ACTIVATIONS.map((a) => ({ value: a, label: t(`activations.${a}`) }));
 
@@ -32,7 +33,7 @@ export function NodeInspector({ node }: { node: GraphNode }) {
       </div>
       <TextField label={t('inspector.name')} value={node.data.name} maxLength={LIMITS.maxNameLength} onCommit={(name) => update({ name })} />
       {node.type === 'input' && features !== null && <p className="field-hint">{t('inspector.inputInfo', { count: features })}</p>}
-      {(node.type === 'dense' || node.type === 'output') && <DenseFields data={node.data} update={update} options={activationOptions} />}
+      {(node.type === 'dense' || node.type === 'output') && <DenseFields data={node.data} inputs={inputs} update={update} options={activationOptions} />}
       {node.type === 'dropout' && (
         <NumberField
           label={t('inspector.rate')}
@@ -65,11 +66,13 @@ export function NodeInspector({ node }: { node: GraphNode }) {
 
 interface DenseFieldsProps {
   data: DenseData;
+  /** Width of the layer's input, or null while it is not connected. */
+  inputs: number | null;
   update(data: LayerDataPatch): void;
   options: { value: ActivationName; label: string }[];
 }
 
-function DenseFields({ data, update, options }: DenseFieldsProps) {
+function DenseFields({ data, inputs, update, options }: DenseFieldsProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -85,10 +88,15 @@ function DenseFields({ data, update, options }: DenseFieldsProps) {
         <InitializerField
           label={t('inspector.kernelInitializer')}
           value={data.kernelInitializer}
+          shape={inputs === null ? null : { rows: inputs, cols: data.units }}
           onChange={(kernelInitializer) => update({ kernelInitializer })}
         />
         {data.useBias && (
-          <InitializerField label={t('inspector.biasInitializer')} value={data.biasInitializer} onChange={(biasInitializer) => update({ biasInitializer })} />
+          <InitializerField
+            label={t('inspector.biasInitializer')}
+            value={data.biasInitializer}
+            shape={{ rows: 1, cols: data.units }}
+            onChange={(biasInitializer) => update({ biasInitializer })} />
         )}
       </Section>
       <Section title={t('inspector.regularization')}>

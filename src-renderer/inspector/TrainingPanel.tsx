@@ -1,25 +1,30 @@
-/** Training settings: loss, optimizer and learning rate, batching, epochs, seed, validation split. */
+/**
+ * Training settings: loss, optimizer with its hyperparameters and weight decay, batching,
+ * epochs, learning-rate schedule, gradient clipping, validation split, shuffling, seed and
+ * precision. Every field validates as it is typed against the project schema.
+ */
 import { useTranslation } from 'react-i18next';
-import { LOSSES, optimizerSchema, trainingSchema, type OptimizerSpec, type OptimizerType } from '../../src-engine/project';
+import {
+  clipSchema,
+  LOSSES,
+  optimizerSchema,
+  scheduleSchema,
+  trainingSchema,
+  type OptimizerType,
+  type TrainingSettings,
+} from '../../src-engine/project';
 import { hyperparametersSchema } from '../../src-engine/protocol/messages';
 import { appStore, useApp } from '../store/app-store';
 import { isActivePhase } from '../store/run-slice';
-import { NumberField, Section, SelectField } from './fields';
-import type { FieldSchema } from './validate-field';
+import { CheckboxField, NumberField, Section, SelectField } from './fields';
+import { SpecFields } from './SpecFields';
 
 const OPTIMIZER_TYPES = optimizerSchema.options.map((o) => o.shape.type.value) as OptimizerType[];
+const SCHEDULE_TYPES = scheduleSchema.options.map((o) => o.shape.type.value) as TrainingSettings['schedule']['type'][];
+const CLIP_TYPES = clipSchema.options.map((o) => o.shape.type.value) as TrainingSettings['clip']['type'][];
 const BATCH_MODES = trainingSchema.shape.batchMode.unwrap().options;
+const PRECISIONS = trainingSchema.shape.precision.unwrap().options;
 const training = trainingSchema.shape;
-
-/** Validates a field of the optimizer by parsing the whole candidate optimizer. */
-function optimizerField(spec: OptimizerSpec, key: string): FieldSchema {
-  return {
-    safeParse(value: unknown) {
-      const r = optimizerSchema.safeParse({ ...spec, [key]: value });
-      return r.success ? { success: true, data: value } : { success: false, error: r.error };
-    },
-  };
-}
 
 export function TrainingPanel() {
   const { t } = useTranslation();
@@ -55,14 +60,7 @@ export function TrainingPanel() {
           hint={running ? t('training.liveLr') : undefined}
         />
       </div>
-      {opt.type === 'sgd' && (
-        <NumberField
-          label={t('training.momentum')}
-          value={opt.momentum}
-          schema={optimizerField(opt, 'momentum')}
-          onCommit={(momentum) => update({ optimizer: { ...opt, momentum } })}
-        />
-      )}
+      <SpecFields spec={opt} schema={optimizerSchema} labels="optimizerParams" skip={['lr']} onChange={(optimizer) => update({ optimizer })} />
       <div className="field-row">
         <SelectField
           label={t('training.batchMode')}
@@ -76,14 +74,37 @@ export function TrainingPanel() {
       </div>
       <div className="field-row">
         <NumberField label={t('training.epochs')} value={settings.epochs} schema={training.epochs} onCommit={(epochs) => update({ epochs })} />
-        <NumberField label={t('training.seed')} value={settings.seed} schema={training.seed} onCommit={(seed) => update({ seed })} />
+        <NumberField
+          label={t('training.validationSplit')}
+          value={settings.validationSplit}
+          schema={training.validationSplit}
+          onCommit={(validationSplit) => update({ validationSplit })}
+        />
       </div>
-      <NumberField
-        label={t('training.validationSplit')}
-        value={settings.validationSplit}
-        schema={training.validationSplit}
-        onCommit={(validationSplit) => update({ validationSplit })}
+      <SelectField
+        label={t('training.schedule')}
+        value={settings.schedule.type}
+        options={SCHEDULE_TYPES.map((s) => ({ value: s, label: t(`schedules.${s}`) }))}
+        onChange={(type) => update({ schedule: scheduleSchema.parse({ type }) })}
       />
+      <SpecFields spec={settings.schedule} schema={scheduleSchema} labels="scheduleParams" onChange={(schedule) => update({ schedule })} />
+      <SelectField
+        label={t('training.clip')}
+        value={settings.clip.type}
+        options={CLIP_TYPES.map((c) => ({ value: c, label: t(`clips.${c}`) }))}
+        onChange={(type) => update({ clip: clipSchema.parse({ type }) })}
+      />
+      <SpecFields spec={settings.clip} schema={clipSchema} labels="clipParams" onChange={(clip) => update({ clip })} />
+      <div className="field-row">
+        <NumberField label={t('training.seed')} value={settings.seed} schema={training.seed} onCommit={(seed) => update({ seed })} />
+        <SelectField
+          label={t('training.precision')}
+          value={settings.precision}
+          options={PRECISIONS.map((p) => ({ value: p, label: p }))}
+          onChange={(precision) => update({ precision })}
+        />
+      </div>
+      <CheckboxField label={t('training.shuffle')} checked={settings.shuffle} onChange={(shuffle) => update({ shuffle })} />
     </Section>
   );
 }

@@ -6,9 +6,12 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { createSpiralExample } from '../../src-engine/examples';
 import type { Project } from '../../src-engine/project';
+import { createEditorSlice } from './editor-slice';
 import { createProjectSlice } from './project-slice';
 import { createRunSlice } from './run-slice';
+import { createShellSlice } from './shell-slice';
 import type { AppState, StoreDeps } from './types';
+import { createViewsSlice } from './views-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -22,6 +25,9 @@ export function newRunId(): string {
 const DEFAULT_DEPS: StoreDeps = {
   now: () => (typeof performance !== 'undefined' ? performance.now() : Date.now()),
   newRunId,
+  // Two frames: the first callback runs before the frame that shows the change is painted.
+  afterFrame: (fn) =>
+    typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => requestAnimationFrame(fn)) : setTimeout(fn, 16),
 };
 
 /** Creates a store holding `project` (the spiral example by default). */
@@ -29,7 +35,10 @@ export function createAppStore(project: Project = createSpiralExample(), deps: P
   const d: StoreDeps = { ...DEFAULT_DEPS, ...deps };
   return createStore<AppState>()((...a) => ({
     ...createProjectSlice(project, d)(...a),
+    ...createEditorSlice(d)(...a),
     ...createRunSlice(d)(...a),
+    ...createShellSlice()(...a),
+    ...createViewsSlice()(...a),
   }));
 }
 

@@ -28,6 +28,8 @@ export type LayerDataPatch = Partial<DenseData> | Partial<DropoutData> | Partial
 /** One edit of the graph. */
 export type GraphChange =
   | { type: 'add-node'; node: GraphNode }
+  /** Adds several nodes and the edges among them (paste, duplicate); all or nothing. */
+  | { type: 'insert'; nodes: readonly GraphNode[]; edges: readonly GraphEdge[] }
   | { type: 'remove'; nodeIds: readonly string[]; edgeIds: readonly string[] }
   | { type: 'move'; positions: Readonly<Record<string, Position>> }
   | { type: 'connect'; source: string; target: string }
@@ -82,6 +84,21 @@ export function applyGraphChange(graph: Graph, change: GraphChange): Graph {
       if (graph.nodes.length >= LIMITS.maxNodes) return graph;
       if (graph.nodes.some((n) => n.id === change.node.id)) return graph;
       return { nodes: [...graph.nodes, change.node], edges: graph.edges };
+    }
+    case 'insert': {
+      if (change.nodes.length === 0) return graph;
+      if (graph.nodes.length + change.nodes.length > LIMITS.maxNodes) return graph;
+      const ids = new Set(graph.nodes.map((n) => n.id));
+      for (const n of change.nodes) {
+        if (ids.has(n.id)) return graph;
+        ids.add(n.id);
+      }
+      const edgeIds = new Set(graph.edges.map((e) => e.id));
+      for (const e of change.edges) {
+        if (edgeIds.has(e.id) || !ids.has(e.source) || !ids.has(e.target)) return graph;
+        edgeIds.add(e.id);
+      }
+      return { nodes: [...graph.nodes, ...change.nodes], edges: [...graph.edges, ...change.edges] };
     }
     case 'remove': {
       const nodeIds = new Set(change.nodeIds);

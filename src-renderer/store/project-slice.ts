@@ -4,16 +4,16 @@
  * Train) and records the edit for undo as its `Capture` says.
  */
 import type { StateCreator } from 'zustand';
-import type { Project } from '../../src-engine/project';
+import { LIMITS, type Project } from '../../src-engine/project';
 import { analyzeProject } from './analysis';
 import { applyGraphChange, createLayerNode, type GraphChange } from './graph-edits';
 import type { AppState, ProjectSlice, Selection, StoreDeps } from './types';
 import { EMPTY_UNDO, recordEdit, redoStep, undoStep, type Capture } from './undo';
 
-const EMPTY_SELECTION: Selection = { nodeIds: [], edgeIds: [] };
+export const EMPTY_SELECTION: Selection = { nodeIds: [], edgeIds: [] };
 
 /** Keeps only the selected ids that still exist in `project`. */
-function pruneSelection(selection: Selection, project: Project): Selection {
+export function pruneSelection(selection: Selection, project: Project): Selection {
   const nodes = new Set(project.graph.nodes.map((n) => n.id));
   const edges = new Set(project.graph.edges.map((e) => e.id));
   const nodeIds = selection.nodeIds.filter((id) => nodes.has(id));
@@ -22,21 +22,27 @@ function pruneSelection(selection: Selection, project: Project): Selection {
   return { nodeIds, edgeIds };
 }
 
+/**
+ * The state after an edit replaced `s.project` by `project`: re-analysed (unless only
+ * positions changed: a drag does not re-run the compiler per frame), recorded for undo as
+ * `capture` says, dirty unless it is the saved project again, selection pruned.
+ */
+export function editedState(s: AppState, project: Project, capture: Capture, now: number, reanalyze: boolean): Partial<AppState> {
+  return {
+    project,
+    analysis: reanalyze ? analyzeProject(project) : s.analysis,
+    dirty: project !== s.savedProject,
+    undo: recordEdit(s.undo, s.project, capture, now),
+    selection: pruneSelection(s.selection, project),
+  };
+}
+
 export function createProjectSlice(initial: Project, deps: StoreDeps): StateCreator<AppState, [], [], ProjectSlice> {
   return (set, get) => {
     /** Replaces the project after an edit; a no-op when `project` is the current one. */
     const commit = (project: Project, capture: Capture, reanalyze = true): void => {
       const s = get();
-      if (project === s.project) return;
-      // Positions do not change what compiles: a drag does not re-run the compiler per frame.
-      const analysis = reanalyze ? analyzeProject(project) : s.analysis;
-      set({
-        project,
-        analysis,
-        dirty: true,
-        undo: recordEdit(s.undo, s.project, capture, deps.now()),
-        selection: pruneSelection(s.selection, project),
-      });
+      if (project !== s.project) set(editedState(s, project, capture, deps.now(), reanalyze));
     };
 
     const editGraph = (change: GraphChange, capture: Capture): boolean => {
@@ -51,6 +57,8 @@ export function createProjectSlice(initial: Project, deps: StoreDeps): StateCrea
       project: initial,
       filePath: null,
       dirty: false,
+      savedProject: initial,
+      loadCount: 0,
       analysis: analyzeProject(initial),
       selection: EMPTY_SELECTION,
       measured: {},
@@ -72,8 +80,10 @@ export function createProjectSlice(initial: Project, deps: StoreDeps): StateCrea
         editGraph({ type: 'remove', nodeIds, edgeIds }, 'record');
       },
 
-      moveNodes(positions, capture = 'skip') {
-        editGraph({ type: 'move', positions }, capture);
+      moveNodes(positions, capture) {
+        // Outside a drag (arrow keys on a focused layer) presses in a row are one step; the
+        // moves of a drag are recorded once, on drop (endDrag).
+        editGraph({ type: 'move', positions }, capture ?? (get().dragBase ? 'skip' : { merge: 'keyboard-move' }));
       },
 
       beginDrag() {
@@ -93,9 +103,12 @@ export function createProjectSlice(initial: Project, deps: StoreDeps): StateCrea
       updateTraining(patch, capture = { merge: `training:${Object.keys(patch).join(',')}` }) {
         const { project } = get();
         commit({ ...project, training: { ...project.training, ...patch } }, capture);
-        // The learning rate may change while a run is going; other settings apply to the next run.
-        const lr = patch.optimizer?.lr;
-        if (lr !== undefined && lr !== project.training.optimizer.lr) get().setLiveHyperparameters({ lr });
+        // The optimizer's settings may change while a run is going; other settings apply to the next run.
+        const before = project.training.optimizer;
+        const next = patch.optimizer;
+        if (next && JSON.stringify(next) !== JSON.stringify(before)) {
+          get().setLiveHyperparameters(JSON.stringify({ ...next, lr: before.lr }) === JSON.stringify(before) ? { lr: next.lr } : { optimizer: next });
+        }
       },
 
       setDataset(dataset, capture = { merge: 'dataset' }) {
@@ -122,14 +135,19 @@ export function createProjectSlice(initial: Project, deps: StoreDeps): StateCrea
         const s = get();
         const r = undoStep(s.undo, s.project);
         if (!r) return;
-        set({ project: r.project, undo: r.undo, analysis: analyzeProject(r.project), dirty: true, selection: pruneSelection(s.selection, r.project) });
+        set({ project: r.project, undo: r.undo, analysis: analyzeProject(r.project), dirty: r.project !== s.savedProject, selection: pruneSelection(s.selection, r.project) });
       },
 
       redoEdit() {
         const s = get();
         const r = redoStep(s.undo, s.project);
         if (!r) return;
-        set({ project: r.project, undo: r.undo, analysis: analyzeProject(r.project), dirty: true, selection: pruneSelection(s.selection, r.project) });
+        set({ project: r.project, undo: r.undo, analysis: analyzeProject(r.project), dirty: r.project !== s.savedProject, selection: pruneSelection(s.selection, r.project) });
+      },
+
+      renameProject(name) {
+        const { project } = get();
+        commit({ ...project, name: name.slice(0, LIMITS.maxNameLength) }, { merge: 'project-name' }, false);
       },
 
       loadProject(project, filePath = null) {
@@ -138,6 +156,8 @@ export function createProjectSlice(initial: Project, deps: StoreDeps): StateCrea
           project,
           filePath,
           dirty: false,
+          savedProject: project,
+          loadCount: get().loadCount + 1,
           analysis: analyzeProject(project),
           selection: EMPTY_SELECTION,
           undo: EMPTY_UNDO,
@@ -145,8 +165,14 @@ export function createProjectSlice(initial: Project, deps: StoreDeps): StateCrea
         });
       },
 
-      markSaved(filePath) {
-        set({ dirty: false, filePath });
+      restoreProject(project, filePath, dirty) {
+        get().loadProject(project, filePath);
+        if (dirty) set({ dirty: true, savedProject: null });
+      },
+
+      markSaved(filePath, saved = get().project) {
+        const { project } = get();
+        set({ dirty: project !== saved, savedProject: saved, filePath });
       },
     };
   };

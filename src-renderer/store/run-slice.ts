@@ -25,6 +25,17 @@ export function trainBlocker(s: Pick<AppState, 'analysis' | 'run' | 'connection'
 /** Keeps the newest notices only; old ones scroll away. */
 const MAX_NOTICES = 5;
 
+/**
+ * The speed a run starts at until the user picks another. At full speed the first-start
+ * example (10,000 steps) is over in about half a second; at 100 steps/s a newcomer watches
+ * its loss fall from 0.7 to near 0 over the first 10-20 s (measured in Chromium). "Full
+ * speed" is one click away in the Speed select, and the choice holds for the session.
+ */
+export const DEFAULT_SPEED = 100;
+
+/** The choices of the Speed select, in steps per second (0: full speed). */
+export const SPEEDS = [0, 1000, 100, 10, 1] as const;
+
 export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSlice> {
   let nextNoticeId = 1;
   return (set, get) => {
@@ -33,8 +44,8 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
       const s = get();
       if (trainBlocker(s) !== null || !s.connection) return null;
       const runId = deps.newRunId();
-      set({ run: startingRun(runId), history: createLossHistory(), notices: [] });
-      s.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: s.project, paused });
+      set({ run: startingRun(runId), history: createLossHistory(), notices: [], snapshot: null, runProject: s.project });
+      s.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: s.project, paused, stepsPerSecond: s.speed });
       return runId;
     };
 
@@ -47,6 +58,9 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
 
     return {
       run: IDLE_RUN,
+      runProject: null,
+      snapshot: null,
+      speed: DEFAULT_SPEED,
       history: createLossHistory(),
       trainerHost: null,
       notices: [],
@@ -67,6 +81,14 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
         startRun(false);
       },
 
+      setSpeed(stepsPerSecond) {
+        if (!Number.isFinite(stepsPerSecond) || stepsPerSecond < 0) return;
+        set({ speed: stepsPerSecond });
+        const { run, connection } = get();
+        if (!connection || run.runId === null || !isActivePhase(run.state)) return;
+        connection.send({ v: PROTOCOL_VERSION, type: 'set-speed', runId: run.runId, stepsPerSecond });
+      },
+
       pause() {
         if (get().run.state === 'running') control('pause');
       },
@@ -75,12 +97,12 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
         if (get().run.state === 'paused') control('resume');
       },
 
-      step() {
+      step(unit = 'batch') {
         const { run, connection } = get();
         let runId = run.runId;
         if (!isActivePhase(run.state)) runId = startRun(true);
         if (!connection || runId === null) return;
-        connection.send({ v: PROTOCOL_VERSION, type: 'step', runId, unit: 'batch', count: 1 });
+        connection.send({ v: PROTOCOL_VERSION, type: 'step', runId, unit: unit === 'epoch' ? 'epoch' : 'batch', count: 1 }); // a click handler may pass its event as `unit`
       },
 
       stop() {
@@ -90,17 +112,34 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
       reset() {
         control('stop');
         // The weights are re-initialised by the next Train from the same seed.
-        set({ run: IDLE_RUN, history: createLossHistory() });
+        set({ run: IDLE_RUN, history: createLossHistory(), snapshot: null, runProject: null });
+        get().clearViews();
       },
 
       setLiveHyperparameters(values) {
         const { run, connection } = get();
         if (!connection || run.runId === null || !isActivePhase(run.state)) return;
         connection.send({ v: PROTOCOL_VERSION, type: 'set-hyperparameters', runId: run.runId, values });
+        get().markLiveChange(values);
       },
 
       receive(msg) {
         const s = get();
+        if (msg.type === 'snapshot') {
+          if (msg.runId !== s.run.runId) return;
+          const snapshot = { runId: msg.runId, seq: msg.seq, step: msg.step, layers: msg.layers, ...(msg.views ? { views: msg.views } : {}) };
+          set({ snapshot });
+          get().recordSnapshot(snapshot);
+          // Acknowledge once the frame showing it is drawn: the trainer sends the next one
+          // only then, so a slow renderer never builds a queue (see 'snapshot-ack').
+          deps.afterFrame(() => {
+            const { connection, run } = get();
+            if (connection && run.runId === msg.runId) {
+              connection.send({ v: PROTOCOL_VERSION, type: 'snapshot-ack', runId: msg.runId, seq: msg.seq });
+            }
+          });
+          return;
+        }
         const result = applyTrainerMessage({ run: s.run, history: s.history, trainerHost: s.trainerHost }, msg, deps.now());
         if (!result) return;
         set(result.view);

@@ -105,9 +105,10 @@ export function applyTrainerMessage(
   switch (msg.type) {
     case 'ready':
       return { view: { ...view, trainerHost: msg.host }, notice: null };
+    // Snapshots are kept by the run slice; checkpoints, traces and gradient checks by their
+    // own consumers. None changes the run's status.
     case 'pong':
     case 'snapshot':
-    // Checkpoints, traces and gradient checks are handled by their own consumers.
     case 'checkpoint':
     case 'trace':
     case 'gradient-check':

@@ -48,3 +48,30 @@ export async function centerOf(locator: Locator, what: string): Promise<{ x: num
   if (!box) throw new Error(`Expected ${what} to be on screen, but it has no bounding box.`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/** Drags a palette item onto the canvas at a fraction of the pane's size (real HTML5 DnD). */
+export async function dropLayer(page: Page, name: string, fx: number, fy: number): Promise<void> {
+  const pane = page.locator('.react-flow__pane');
+  const box = await pane.boundingBox();
+  if (!box) throw new Error('The canvas pane is not on screen.');
+  await page.getByRole('button', { name, exact: true }).dragTo(pane, { targetPosition: { x: box.width * fx, y: box.height * fy } });
+}
+
+/** Wires the output handle of one node to the input handle of another with the mouse. */
+export async function wire(page: Page, fromId: string, toId: string): Promise<void> {
+  const from = await centerOf(page.locator(`.react-flow__node[data-id="${fromId}"] .react-flow__handle.source`), `the output handle of "${fromId}"`);
+  const to = await centerOf(page.locator(`.react-flow__node[data-id="${toId}"] .react-flow__handle.target`), `the input handle of "${toId}"`);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** The text of a node card on the canvas. */
+export const nodeText = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`).innerText();
+
+/** The number shown as the total parameter count. */
+export async function totalParams(page: Page): Promise<number> {
+  return Number((await page.getByTestId('total-params').innerText()).replace(/,/g, ''));
+}

@@ -38,8 +38,8 @@ describe('language switch', () => {
     expect(await page.getByRole('button', { name: 'Dropout' }).innerText()).toContain('드롭아웃');
     expect(await page.getByRole('button', { name: 'Activation' }).innerText()).toContain('활성화');
     expect(await page.locator('.loss-chart .panel-title').innerText()).toBe('손실');
-    expect(await page.getByLabel('학습률').inputValue(), 'the learning-rate field is labelled 학습률').toBe('0.03');
-    expect(await page.getByLabel('옵티마이저').inputValue()).toBe('adam');
+    expect(await page.getByLabel('학습률', { exact: true }).inputValue(), 'the learning-rate field is labelled 학습률').toBe('0.03');
+    expect(await page.getByLabel('옵티마이저', { exact: true }).inputValue()).toBe('adam');
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     await screenshot(page, '05-korean');
 

@@ -1,4 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import {
+  ACTIVATIONS,
+  BUILTIN_DATASETS,
+  clipSchema,
+  initializerSchema,
+  LAYER_KINDS,
+  LOSSES,
+  optimizerSchema,
+  scheduleSchema,
+} from '../../src-engine/project';
+import { MENU_COMMANDS } from '../../src-engine/protocol/shortcuts';
+import { LOCAL_COMMANDS } from '../../src-renderer/app/commands';
+import { CANVAS_KEYS } from '../../src-renderer/app/local-shortcuts';
 import { en } from '../../src-renderer/i18n/en';
 import { ko } from '../../src-renderer/i18n/ko';
 
@@ -28,5 +41,34 @@ describe('UI strings', () => {
         expect(lookup(ko, `${section}.${key}`), `${section}.${key}`).toMatch(/\S/);
       }
     }
+  });
+
+  it('names every value the engine offers (keys built at run time)', () => {
+    const types = (schema: { options: readonly { shape: { type: { value: string } } }[] }) => schema.options.map((o) => o.shape.type.value);
+    /** Keys of the parameters of every variant, from the schema defaults. */
+    const params = (schema: { options: readonly { shape: { type: { value: string } } }[]; parse(v: unknown): unknown }) =>
+      types(schema).flatMap((type) => Object.keys(schema.parse({ type }) as object).filter((k) => k !== 'type' && k !== 'lr'));
+    const families: Record<string, readonly string[]> = {
+      activations: ACTIVATIONS,
+      datasets: BUILTIN_DATASETS,
+      layers: LAYER_KINDS,
+      losses: LOSSES,
+      initializers: types(initializerSchema),
+      optimizers: types(optimizerSchema),
+      schedules: types(scheduleSchema),
+      clips: types(clipSchema),
+      optimizerParams: params(optimizerSchema),
+      scheduleParams: params(scheduleSchema),
+      clipParams: params(clipSchema),
+      commands: [...MENU_COMMANDS, ...LOCAL_COMMANDS],
+      help: CANVAS_KEYS.map((k) => k.id),
+    };
+    const missing: string[] = [];
+    for (const [section, values] of Object.entries(families)) {
+      for (const v of values) {
+        if (typeof lookup(en, `${section}.${v}`) !== 'string' || typeof lookup(ko, `${section}.${v}`) !== 'string') missing.push(`${section}.${v}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
