@@ -10,6 +10,8 @@ import { createTrainingSession, type SessionOptions, type TrainingSession } from
 import { parseCheckpoint } from '../src-engine/checkpoint';
 import { checkGradient } from '../src-engine/inspect/gradient-check';
 import { traceStep } from '../src-engine/inspect/step-trace';
+import { exportModel } from '../src-engine/model-json';
+import type { Project } from '../src-engine/project';
 import {
   PROTOCOL_VERSION,
   SNAPSHOT_ACK_TIMEOUT_MS,
@@ -50,12 +52,16 @@ interface Run {
   id: string;
   port: Port;
   session: TrainingSession;
+  project: Project;
   state: RunState;
   /** Steps still to take while paused (from `step` messages). */
   pendingSteps: number;
   /** Epoch at which a pending 'epoch' step stops; -1 when none. */
   stopAtEpoch: number;
   stepsPerSecond: number;
+  /** Paced runs: when the current pace started, and the steps taken since. */
+  paceOrigin: number;
+  paceSteps: number;
   stepBuffer: StepPoint[];
   epochBuffer: EpochPoint[];
   lastFlush: number;
@@ -199,6 +205,12 @@ function serveConnection(env: HostEnvironment, port: Port): void {
 
   const isActive = (r: Run): boolean => run === r && (r.state === 'running' || r.state === 'paused');
 
+  /** Paced runs count owed steps from now on (after a pause, or at a new speed). */
+  const restartPace = (r: Run): void => {
+    r.paceOrigin = env.now();
+    r.paceSteps = 0;
+  };
+
   /** One burst of work; reschedules itself while there is work to do. */
   const pump = (r: Run): void => {
     r.pumping = false;
@@ -210,7 +222,13 @@ function serveConnection(env: HostEnvironment, port: Port): void {
           if (!takeStep(r)) return;
         } while (env.now() < sliceEnd);
       } else if (r.state === 'running') {
-        if (!takeStep(r)) return;
+        // Take the steps owed since the pace started (timers fire late), at most a slice's worth.
+        const owed = Math.floor(((env.now() - r.paceOrigin) * r.stepsPerSecond) / 1000) - r.paceSteps;
+        for (let i = 0; i < Math.max(1, owed); i++) {
+          r.paceSteps++;
+          if (!takeStep(r)) return;
+          if (env.now() >= sliceEnd) break;
+        }
       } else {
         while (r.pendingSteps > 0 || r.stopAtEpoch >= 0) {
           if (r.stopAtEpoch >= 0 && r.session.epoch >= r.stopAtEpoch) {
@@ -234,10 +252,11 @@ function serveConnection(env: HostEnvironment, port: Port): void {
       }
       if (idle) return;
       if (r.state === 'running' && r.stepsPerSecond > 0) {
+        const nextAt = r.paceOrigin + ((r.paceSteps + 1) * 1000) / r.stepsPerSecond;
         r.cancelTimer = env.setTimer(() => {
           r.cancelTimer = null;
           schedule(r);
-        }, 1000 / r.stepsPerSecond);
+        }, Math.max(0, nextAt - env.now()));
       } else {
         schedule(r);
       }
@@ -318,10 +337,13 @@ function serveConnection(env: HostEnvironment, port: Port): void {
         id: msg.runId,
         port,
         session: created.session,
+        project: msg.project,
         state: msg.paused ? 'paused' : 'running',
         pendingSteps: 0,
         stopAtEpoch: -1,
         stepsPerSecond: msg.stepsPerSecond,
+        paceOrigin: now,
+        paceSteps: 0,
         stepBuffer: [],
         epochBuffer: [],
         lastFlush: now,
@@ -368,6 +390,7 @@ function serveConnection(env: HostEnvironment, port: Port): void {
           r.state = 'running';
           r.pendingSteps = 0;
           r.stopAtEpoch = -1;
+          restartPace(r);
           sendStatus(r);
           schedule(r);
         }
@@ -391,6 +414,10 @@ function serveConnection(env: HostEnvironment, port: Port): void {
         return;
       case 'set-speed':
         r.stepsPerSecond = msg.stepsPerSecond;
+        restartPace(r);
+        return;
+      case 'export-model':
+        send(r.port, { v: PROTOCOL_VERSION, type: 'model', runId: r.id, step: r.session.step, model: exportModel(r.session, r.project) });
         return;
       case 'request-checkpoint':
         sendCheckpoint(r, 'request');

@@ -17,6 +17,7 @@ import type { SampleActivations } from '../inspect/activations-for';
 import type { StepTrace } from '../inspect/step-trace-types';
 import type { LayerHealth } from '../inspect/unit-health';
 import type { LayerHistograms } from '../layer-metrics';
+import type { LayerlabModel } from '../model-json';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -112,6 +113,8 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('ping'), nonce: z.number() }),
   z.object({ v, type: z.literal('set-views'), views: viewsSchema }),
   z.object({ v, type: z.literal('request-checkpoint'), runId }),
+  /** Reply with the trained model (model JSON, normalization included) of the run as it is now. */
+  z.object({ v, type: z.literal('export-model'), runId }),
   /** Take one step (pausing the run first) and reply with its written-out trace. */
   z.object({ v, type: z.literal('trace-step'), runId }),
   /** Compare backpropagated gradients with finite differences on the next batch. */
@@ -229,6 +232,7 @@ export const fromTrainerSchema = z.discriminatedUnion('type', [
     checkpoint: engineData<Checkpoint>(),
   }),
   z.object({ v, type: z.literal('trace'), runId, trace: engineData<StepTrace>() }),
+  z.object({ v, type: z.literal('model'), runId, step: z.number().int(), model: engineData<LayerlabModel>() }),
   z.object({ v, type: z.literal('gradient-check'), runId, result: engineData<GradientCheckResult>() }),
   z.object({
     v,

@@ -112,6 +112,7 @@ export function applyTrainerMessage(
     case 'checkpoint':
     case 'trace':
     case 'gradient-check':
+    case 'model':
       return { view, notice: null };
     case 'status': {
       // A 'status' may arrive after 'done' was handled (the host flushes before it sends

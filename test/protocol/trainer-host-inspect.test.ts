@@ -162,4 +162,20 @@ describe('trainer host inspection', () => {
     expect(result.maxRelativeError).toBeLessThan(1e-6);
     expect(result.entries.length).toBe(2 * 8 + 8 + 8 * 8 + 8 + 8 + 1);
   });
+
+  it('exports the run\'s model, normalization included, predicting as the session does', () => {
+    const h = host();
+    const project = createSpiralExample();
+    project.training.normalization = { type: 'standardize' };
+    h.send({ v, type: 'start', runId: 'm', project, paused: true });
+    h.send({ v, type: 'step', runId: 'm', count: 10 });
+    h.run();
+    h.send({ v, type: 'export-model', runId: 'm' });
+    const { model, step } = h.all('model')[0];
+    expect(step).toBe(10);
+    expect(model.format).toBe('layerlab-model');
+    expect(model.input.normalization?.type).toBe('standardize');
+    const snapshot = h.all('snapshot').at(-1)!;
+    expect(model.layers.find((l) => l.type === 'dense')?.weights.flat()).toEqual(Array.from(snapshot.layers[0].weights));
+  });
 });

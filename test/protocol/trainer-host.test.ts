@@ -251,4 +251,16 @@ describe('trainer host', () => {
     // Different optimizers, different results: the runs did not share state.
     expect(new Set(lanes.map(finalLoss)).size).toBe(3);
   });
+
+  it('keeps a paced run at the requested rate even when each step takes time', () => {
+    const h = harness();
+    h.send(start('p', { stepsPerSecond: 100 }));
+    while (h.time() < 2000) h.run(1);
+    h.send({ v: 1, type: 'pause', runId: 'p' });
+    h.run();
+    // 2 s at 100 steps/s: about 200 steps, although every step here costs several fake ms.
+    const steps = h.last('status')!.step;
+    expect(steps).toBeGreaterThanOrEqual(190);
+    expect(steps).toBeLessThanOrEqual(205);
+  });
 });
