@@ -12,6 +12,8 @@ import { getDesktopApi } from '../bridge/desktop-api';
 import { readRecent, type RecentFile } from '../bridge/recent-files';
 import { appStore } from '../store/app-store';
 import { buildModelFile, projectFromModelText, serializeModel } from '../store/model-file';
+import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
+import type { LayerlabModel } from '../../src-engine/model-json';
 import { askConfirm } from './confirm';
 
 const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options);
@@ -88,14 +90,45 @@ export async function saveProject(saveAs: boolean): Promise<void> {
   }
 }
 
-/** Exports the trained model of the current run (the latest weights the trainer sent). */
+/** How long export waits for the trainer's model before building it from the last snapshot. */
+const MODEL_REPLY_TIMEOUT_MS = 3000;
+
+/**
+ * Asks the trainer for the run's model (its own export, with the input normalization it
+ * fitted). Null when there is no connection or no answer in time.
+ */
+function requestTrainerModel(runId: string): Promise<LayerlabModel | null> {
+  const { connection } = appStore.getState();
+  if (!connection) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      resolve(null);
+    }, MODEL_REPLY_TIMEOUT_MS);
+    const unsubscribe = connection.subscribe((msg) => {
+      if (msg.type === 'model' && msg.runId === runId) {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(msg.model);
+      } else if (msg.type === 'error' && msg.runId === runId && msg.code === 'unknown-run') {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(null);
+      }
+    });
+    connection.send({ v: PROTOCOL_VERSION, type: 'export-model', runId });
+  });
+}
+
+/** Exports the trained model of the current run: the trainer's export, else the latest snapshot. */
 export async function exportModel(): Promise<void> {
-  const { runProject, snapshot } = appStore.getState();
+  const { runProject, snapshot, run } = appStore.getState();
   if (!runProject || !snapshot) {
     fail('export-failed', t('model.exportNothing'));
     return;
   }
-  const built = buildModelFile(runProject, snapshot);
+  const fromTrainer = run.runId ? await requestTrainerModel(run.runId) : null;
+  const built = fromTrainer ? { ok: true as const, value: fromTrainer } : buildModelFile(runProject, snapshot);
   if (!built.ok) {
     fail('export-failed', t('model.exportFailed', { error: built.error }));
     return;
