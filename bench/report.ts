@@ -1,0 +1,176 @@
+/**
+ * Pure functions of the benchmark report: medians, throughput, the loss-agreement verdict,
+ * the ratios and the printed table. No I/O, so the tests call them directly.
+ */
+
+/** Final losses of two contenders that trained identically must agree this closely. */
+export const LOSS_TOLERANCE = 1e-5;
+
+/** Every contender the orchestrator knows, in table order. */
+export const CONTENDERS = [
+  'engine-float32',
+  'engine-float64',
+  'tfjs-cpu',
+  'tfjs-wasm',
+  'torch-float32',
+  'torch-float64',
+  'sklearn',
+] as const;
+export type ContenderId = (typeof CONTENDERS)[number];
+
+/** The precision each contender computes in; its loss is checked against the engine's run in that precision. */
+export const CONTENDER_PRECISION: Record<ContenderId, 'float32' | 'float64'> = {
+  'engine-float32': 'float32',
+  'engine-float64': 'float64',
+  'tfjs-cpu': 'float32',
+  'tfjs-wasm': 'float32',
+  'torch-float32': 'float32',
+  'torch-float64': 'float64',
+  sklearn: 'float64',
+};
+
+/** The median of a non-empty list (mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of an empty list');
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** What one contender process produced for one workload, or why it did not run. */
+export type ContenderOutcome =
+  | { status: 'ok'; times: number[]; finalLoss: number; steps: number; info: Record<string, string | number | boolean>; comparable: boolean; reason?: string }
+  | { status: 'skipped' | 'error'; reason: string };
+
+/** Verdict of the loss check for one contender. */
+export type Agreement =
+  | { kind: 'reference' }
+  | { kind: 'agree'; delta: number }
+  | { kind: 'disagree'; delta: number }
+  | { kind: 'not-comparable'; delta: number | null; reason: string }
+  | { kind: 'no-reference'; reason: string };
+
+/**
+ * Compares a contender's final loss with the engine's in the same precision. A difference
+ * above LOSS_TOLERANCE·max(1, |engine|) is a disagreement, which the benchmark counts as a
+ * failure of the engine (every contender starts from the same weights and sees the same
+ * batches). Contenders that cannot reproduce the training exactly say so (`comparable`
+ * false) and are reported as not comparable instead.
+ */
+export function checkAgreement(
+  engineLoss: number | null,
+  contenderLoss: number,
+  comparable = true,
+  reason = '',
+  tolerance = LOSS_TOLERANCE,
+): Agreement {
+  const delta = engineLoss === null ? NaN : Math.abs(contenderLoss - engineLoss);
+  if (!comparable) return { kind: 'not-comparable', delta: Number.isFinite(delta) ? delta : null, reason };
+  if (engineLoss === null || !Number.isFinite(engineLoss)) return { kind: 'no-reference', reason: 'the engine run in this precision is missing' };
+  if (!(delta <= tolerance * Math.max(1, Math.abs(engineLoss)))) return { kind: 'disagree', delta };
+  return { kind: 'agree', delta };
+}
+
+/** One row of the report. */
+export interface ReportRow {
+  workload: string;
+  contender: ContenderId;
+  status: 'ok' | 'skipped' | 'error';
+  medianSeconds: number | null;
+  samplesPerSecond: number | null;
+  gflops: number | null;
+  finalLoss: number | null;
+  /** engine-float32 samples/s ÷ this contender's (> 1: the engine is faster). */
+  engineRatio: number | null;
+  agreement: Agreement | null;
+  note: string;
+  times: number[];
+  info: Record<string, string | number | boolean>;
+}
+
+/**
+ * Builds the rows of one workload. `samplesPerRun` = epochs·n; `flops` = FLOPs per sample.
+ */
+export function summarizeWorkload(
+  workload: string,
+  samplesPerRun: number,
+  flops: number,
+  outcomes: Partial<Record<ContenderId, ContenderOutcome>>,
+): ReportRow[] {
+  const rows: ReportRow[] = [];
+  const engineLoss = (p: 'float32' | 'float64'): number | null => {
+    const o = outcomes[`engine-${p}`];
+    return o && o.status === 'ok' ? o.finalLoss : null;
+  };
+  const ref = outcomes['engine-float32'];
+  const refSpeed = ref && ref.status === 'ok' ? samplesPerRun / median(ref.times) : null;
+  for (const contender of CONTENDERS) {
+    const o = outcomes[contender];
+    if (!o) continue;
+    if (o.status !== 'ok') {
+      rows.push({
+        workload, contender, status: o.status, medianSeconds: null, samplesPerSecond: null, gflops: null,
+        finalLoss: null, engineRatio: null, agreement: null, note: o.reason, times: [], info: {},
+      });
+      continue;
+    }
+    const seconds = median(o.times);
+    const speed = samplesPerRun / seconds;
+    const isEngine = contender.startsWith('engine-');
+    const agreement: Agreement = isEngine
+      ? { kind: 'reference' }
+      : checkAgreement(engineLoss(CONTENDER_PRECISION[contender]), o.finalLoss, o.comparable, o.reason ?? '');
+    rows.push({
+      workload, contender, status: 'ok', medianSeconds: seconds, samplesPerSecond: speed, gflops: (speed * flops) / 1e9,
+      finalLoss: o.finalLoss, engineRatio: refSpeed === null ? null : refSpeed / speed, agreement,
+      note: o.reason ?? '', times: o.times, info: o.info,
+    });
+  }
+  return rows;
+}
+
+/** Rows whose loss disagrees with the engine: failures of the engine. */
+export function failures(rows: readonly ReportRow[]): ReportRow[] {
+  return rows.filter((r) => r.agreement?.kind === 'disagree');
+}
+
+/** A number with about 3 significant digits, thousands grouped: 12,300 / 45.6 / 0.789. */
+export function formatNumber(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '–';
+  const a = Math.abs(v);
+  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
+  if (a >= 100) return v.toFixed(0);
+  if (a >= 10) return v.toFixed(1);
+  if (a >= 1) return v.toFixed(2);
+  return v.toPrecision(3);
+}
+
+/** The agreement column: "ok (3e-9)", "FAIL (2.1e-4)", "n/c: reason", "ref". */
+export function formatAgreement(a: Agreement | null, note = ''): string {
+  if (!a) return note;
+  switch (a.kind) {
+    case 'reference': return 'reference';
+    case 'agree': return `ok (Δ ${a.delta.toExponential(1)})`;
+    case 'disagree': return `FAIL (Δ ${a.delta.toExponential(1)})`;
+    case 'not-comparable': return `not comparable${a.delta === null ? '' : ` (Δ ${a.delta.toExponential(1)})`}: ${a.reason}`;
+    case 'no-reference': return `unchecked: ${a.reason}`;
+  }
+}
+
+/** A Markdown table of rows (the same text goes to the terminal and the README). */
+export function formatTable(rows: readonly ReportRow[]): string {
+  const header = ['workload', 'contender', 'samples/s', 'GFLOP/s', 'final loss', 'engine f32 ÷ this', 'loss check'];
+  const lines = [header, header.map(() => '---')];
+  for (const r of rows) {
+    lines.push([
+      r.workload,
+      r.contender,
+      formatNumber(r.samplesPerSecond),
+      r.gflops === null ? '–' : r.gflops.toFixed(r.gflops < 1 ? 3 : 2),
+      r.finalLoss === null ? '–' : r.finalLoss.toFixed(6),
+      r.engineRatio === null ? '–' : `${r.engineRatio.toFixed(2)}×`,
+      r.status === 'ok' ? formatAgreement(r.agreement) : `${r.status}: ${r.note}`,
+    ]);
+  }
+  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
