@@ -1,12 +1,17 @@
 /**
- * The app shell: header; palette | canvas | inspector; the run panel (controls, status and
- * loss chart) under the canvas.
+ * The app shell: header; palette | canvas | inspector; the run panel (controls, status,
+ * progress, and the live views with the loss chart) under the canvas; the classroom bar
+ * under the header, its lesson card over the canvas and its dock in the run panel's place.
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
-import { LossChart } from '../charts/LossChart';
+import { ClassroomBar } from '../classroom/ClassroomBar';
+import { ClassroomDock } from '../classroom/ClassroomDock';
+import { LessonCard } from '../classroom/LessonCard';
 import { Inspector } from '../inspector/Inspector';
+import { RunProgress } from '../views/RunProgress';
+import { ViewsDock } from '../views/ViewsDock';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Header } from './Header';
 import { HelpDialog } from './HelpDialog';
@@ -25,20 +30,24 @@ export function App() {
     <ReactFlowProvider>
       <div className="app">
         <Header />
+        <ClassroomBar />
         <div className="workspace">
           <Palette />
           <main className="center">
             <div className="canvas-wrap">
               <Canvas />
               <Notices />
+              <LessonCard />
             </div>
             <section className="run-panel">
+              <RunProgress />
               <div className="run-bar">
                 <RunControls />
                 <RunStatusLine />
               </div>
-              <LossChart />
+              <ViewsDock />
             </section>
+            <ClassroomDock />
           </main>
           <Inspector />
         </div>

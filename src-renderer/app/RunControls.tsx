@@ -1,5 +1,5 @@
 /**
- * Train, Pause, Resume, Step, Stop, Reset. Visible labels follow the language; the
+ * Train, Pause, Resume, Step (a batch or an epoch), Stop, Reset (same or new seed). Visible labels follow the language; the
  * accessible names stay English (see i18n/stable-names.ts). While the project does not
  * compile, Train is disabled and the first problem is shown as the reason.
  */
@@ -56,15 +56,28 @@ export function RunControls() {
         className="btn"
         aria-label={CONTROL_NAMES.step}
         disabled={!(state === 'running' || state === 'paused' || canStart)}
-        onClick={actions.step}
+        onClick={() => actions.step('batch')}
       >
         {t('controls.step')}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        aria-label={CONTROL_NAMES.stepEpoch}
+        title={t('views.stepEpochHint')}
+        disabled={!(state === 'running' || state === 'paused' || canStart)}
+        onClick={() => actions.step('epoch')}
+      >
+        {t('views.stepEpoch')}
       </button>
       <button type="button" className="btn" aria-label={CONTROL_NAMES.stop} disabled={!active} onClick={actions.stop}>
         {t('controls.stop')}
       </button>
       <button type="button" className="btn" aria-label={CONTROL_NAMES.reset} disabled={state === 'idle' && !hasHistory} onClick={actions.reset}>
         {t('controls.reset')}
+      </button>
+      <button type="button" className="btn" aria-label={CONTROL_NAMES.resetNewSeed} title={t('views.resetNewSeedHint')} onClick={() => actions.resetWithNewSeed()}>
+        {t('views.resetNewSeed')}
       </button>
       <SpeedSelect />
       <button

@@ -2,7 +2,9 @@
  * English UI strings. Every visible string of the renderer lives here and in ko.ts; ko.ts
  * must have exactly these keys (the `Messages` type enforces it).
  */
+import { classroomEn } from './classroom-en';
 import { editorEn } from './en-editor';
+import { viewsEn } from './views-en';
 
 export const en = {
   app: {
@@ -233,6 +235,8 @@ export const en = {
     handle: 'Connection handle',
   },
   ...editorEn,
+  ...viewsEn,
+  ...classroomEn,
 } as const;
 
 /** The structure of a message table: the same keys as `en`, any strings. */

@@ -100,7 +100,7 @@ export const editorKo = {
   },
   optimizerParams: {
     momentum: '모멘텀',
-    dampening: '감쇠(dampening)',
+    dampening: '모멘텀 감쇠',
     nesterov: '네스테로프 모멘텀',
     weightDecay: '가중치 감쇠',
     lrDecay: '학습률 감쇠',

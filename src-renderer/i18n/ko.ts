@@ -1,6 +1,8 @@
 /** Korean UI strings; the same keys as en.ts. */
 import type { Messages } from './en';
+import { classroomKo } from './classroom-ko';
 import { editorKo } from './ko-editor';
+import { viewsKo } from './views-ko';
 
 export const ko: Messages = {
   app: {
@@ -230,4 +232,6 @@ export const ko: Messages = {
     handle: '연결 핸들',
   },
   ...editorKo,
+  ...viewsKo,
+  ...classroomKo,
 };

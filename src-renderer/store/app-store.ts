@@ -12,6 +12,7 @@ import { createRunSlice } from './run-slice';
 import { createShellSlice } from './shell-slice';
 import type { AppState, StoreDeps } from './types';
 import { createViewsSlice } from './views-slice';
+import { createClassroomSlice } from './classroom-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -39,6 +40,7 @@ export function createAppStore(project: Project = createSpiralExample(), deps: P
     ...createRunSlice(d)(...a),
     ...createShellSlice()(...a),
     ...createViewsSlice()(...a),
+    ...createClassroomSlice()(...a),
   }));
 }
 

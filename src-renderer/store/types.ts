@@ -13,6 +13,7 @@ import type { LossHistory } from './loss-history';
 import type { Notice, RunStatus } from './run-status';
 import type { Capture, UndoState } from './undo';
 import type { ViewsSlice } from './views-slice';
+import type { ClassroomSlice } from './classroom-slice';
 
 export interface Selection {
   nodeIds: string[];
@@ -158,7 +159,7 @@ export interface ShellSlice {
   setShell(patch: Partial<Pick<ShellSlice, 'confirm' | 'helpOpen' | 'restoreOffer' | 'autosavedAt' | 'autosaveError'>>): void;
 }
 
-export type AppState = ProjectSlice & EditorSlice & RunSlice & ShellSlice & ViewsSlice;
+export type AppState = ProjectSlice & EditorSlice & RunSlice & ShellSlice & ViewsSlice & ClassroomSlice;
 
 /** Injected for tests: the clock (ms), the run-id generator and the frame scheduler. */
 export interface StoreDeps {

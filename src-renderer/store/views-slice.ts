@@ -127,14 +127,10 @@ function knownStep(s: AppState): number {
   return Math.max(s.run.step, s.history.stepX.at(-1) ?? 0, s.live?.step ?? 0);
 }
 
-const EMPTY_STREAM = {
-  live: null,
-  gradients: createGradientHistory(),
-  timeline: createTimeline(),
-  scrubStep: null,
-  marks: [],
-  appliedOptimizer: null,
-} satisfies Partial<ViewsSlice>;
+/** Fresh streamed state (new objects every time: the histories' arrays are appended in place). */
+function emptyStream(): Pick<ViewsSlice, 'live' | 'gradients' | 'timeline' | 'scrubStep' | 'marks' | 'appliedOptimizer'> {
+  return { live: null, gradients: createGradientHistory(), timeline: createTimeline(), scrubStep: null, marks: [], appliedOptimizer: null };
+}
 
 export function createViewsSlice(): StateCreator<AppState, [], [], ViewsSlice> {
   return (set, get) => {
@@ -150,7 +146,7 @@ export function createViewsSlice(): StateCreator<AppState, [], [], ViewsSlice> {
       panels: { ...DEFAULT_PANELS },
       enlarged: null,
       selectedSample: null,
-      ...EMPTY_STREAM,
+      ...emptyStream(),
 
       setPanel(id, open) {
         const { panels, enlarged } = get();
@@ -179,7 +175,7 @@ export function createViewsSlice(): StateCreator<AppState, [], [], ViewsSlice> {
       recordSnapshot(snapshot) {
         const s = get();
         const sameRun = s.live?.runId === snapshot.runId;
-        const base = sameRun ? s : { ...s, ...EMPTY_STREAM, appliedOptimizer: s.runProject?.training.optimizer ?? null };
+        const base = sameRun ? s : { ...s, ...emptyStream(), appliedOptimizer: s.runProject?.training.optimizer ?? null };
         const views = snapshot.views ? { ...base.live?.views, ...snapshot.views } : (base.live?.views ?? {});
         const live: LiveViews = {
           runId: snapshot.runId,
@@ -198,7 +194,7 @@ export function createViewsSlice(): StateCreator<AppState, [], [], ViewsSlice> {
       },
 
       clearViews() {
-        set({ ...EMPTY_STREAM });
+        set(emptyStream());
       },
 
       syncViews(force = false) {

@@ -69,14 +69,14 @@ describe('training in the browser build', () => {
     await waitFor('the run is paused', () => runState(page), (s) => s === 'paused');
     const stepText = async () => Number((await page.getByTestId('run-step').innerText()).replace(/,/g, ''));
     const before = await stepText();
-    await page.getByRole('button', { name: 'Step' }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
     await waitFor(`Step advances one batch from step ${before}`, stepText, (s) => s === before + 1);
     await page.getByRole('button', { name: 'Resume' }).click();
     await waitFor('the run is running again', () => runState(page), (s) => s === 'running');
     await page.getByRole('button', { name: 'Stop' }).click();
     await waitFor('the run is stopped', () => runState(page), (s) => s === 'stopped');
     await screenshot(page, '03-stopped');
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await waitFor('Reset clears the chart', () => chartPoints(page), (n) => n === 0);
     expect(await runState(page)).toBe('idle');
   });
