@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
+import { createTrainingSession } from '../../src-engine/training-session';
 import { PROTOCOL_VERSION, type FromTrainer } from '../../src-engine/protocol/messages';
 import { startTrainerChild, type TrainerChild } from './trainer-child';
 
@@ -156,5 +157,22 @@ describe('the built trainer in a real child process', () => {
     expect(first.layers.map((l) => Array.from(l.weights))).toEqual(lastWeights.layers.map((l) => Array.from(l.weights)));
     child.send({ v: PROTOCOL_VERSION, type: 'step', runId: 'k2', count: 5 });
     await child.waitFor((m) => m.type === 'status' && m.runId === 'k2' && m.step === 5);
+  });
+
+  it('gives the same weights in the child process as the engine in this process, bit for bit', async () => {
+    const project = createSpiralExample();
+    const local = createTrainingSession(project);
+    if (!local.ok) throw new Error(local.error);
+    for (let i = 0; i < 137; i++) local.session.trainStep();
+    const expected = local.session.snapshot();
+
+    child = startTrainerChild();
+    await child.waitFor(is('ready'));
+    child.send({ v: PROTOCOL_VERSION, type: 'start', runId: 'd', project, paused: true });
+    child.send({ v: PROTOCOL_VERSION, type: 'step', runId: 'd', count: 137 });
+    const snapshot = await child.waitFor((m) => m.type === 'snapshot' && m.runId === 'd' && m.step === 137, 15_000);
+    if (snapshot.type !== 'snapshot') throw new Error('unreachable');
+    expect(snapshot.layers.map((l) => Array.from(l.weights))).toEqual(expected.map((l) => Array.from(l.weights)));
+    expect(snapshot.layers.map((l) => Array.from(l.bias ?? []))).toEqual(expected.map((l) => Array.from(l.bias ?? [])));
   });
 });
