@@ -18,6 +18,8 @@ import { appStore, useApp } from '../store/app-store';
 import { isActivePhase } from '../store/run-slice';
 import { CheckboxField, NumberField, Section, SelectField } from './fields';
 import { SpecFields } from './SpecFields';
+import { Tex } from '../classroom/Tex';
+import { OPTIMIZER_FORMULAS } from '../../src-engine/optimizers';
 
 const OPTIMIZER_TYPES = optimizerSchema.options.map((o) => o.shape.type.value) as OptimizerType[];
 const SCHEDULE_TYPES = scheduleSchema.options.map((o) => o.shape.type.value) as TrainingSettings['schedule']['type'][];
@@ -61,6 +63,10 @@ export function TrainingPanel() {
         />
       </div>
       <SpecFields spec={opt} schema={optimizerSchema} labels="optimizerParams" skip={['lr']} onChange={(optimizer) => update({ optimizer })} />
+      {/* The update rule the engine applies (torch.optim's form), with where the notes differ. */}
+      <div className="optimizer-formula" role="math" aria-label="Optimizer formula" data-optimizer={opt.type}>
+        <Tex tex={OPTIMIZER_FORMULAS[opt.type]} display />
+      </div>
       <div className="field-row">
         <SelectField
           label={t('training.batchMode')}
