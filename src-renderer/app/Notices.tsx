@@ -9,6 +9,7 @@ import { RestoreBanner } from './RestoreBanner';
 export function Notices() {
   const { t } = useTranslation();
   const notices = useApp((s) => s.notices);
+  const canResume = useApp((s) => s.snapshot !== null && s.snapshot.layers.length > 0);
   const offer = useApp((s) => s.restoreOffer !== null);
   if (notices.length === 0 && !offer) return null;
   return (
@@ -17,6 +18,16 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
           <p>{n.message}</p>
+          {canResume && (n.code === 'trainer-exit' || n.code === 'diverged') && (
+            <button
+              type="button"
+              className="notice-action"
+              aria-label={n.code === 'diverged' ? 'Lower learning rate and resume' : 'Resume from last weights'}
+              onClick={() => appStore.getState().resumeFromLastWeights(n.code === 'diverged' ? 0.1 : undefined)}
+            >
+              {n.code === 'diverged' ? t('notices.lowerLr') : t('notices.resumeWeights')}
+            </button>
+          )}
           <button type="button" className="notice-close" aria-label={t('notices.dismiss')} onClick={() => appStore.getState().dismissNotice(n.id)}>
             ×
           </button>

@@ -219,6 +219,8 @@ export const en = {
   },
   notices: {
     dismiss: 'Dismiss',
+    resumeWeights: 'Resume from the last weights',
+    lowerLr: 'Lower the learning rate ×0.1 and resume',
   },
   flow: {
     nodeDescription: 'Press Enter or Space to select a layer. Press Delete to remove it and Escape to cancel.',

@@ -217,6 +217,8 @@ export const ko: Messages = {
   },
   notices: {
     dismiss: '닫기',
+    resumeWeights: '마지막 가중치에서 이어서 학습',
+    lowerLr: '학습률을 ×0.1로 낮추고 이어서 학습',
   },
   flow: {
     nodeDescription: 'Enter 또는 Space로 레이어를 선택합니다. Delete로 삭제, Escape로 취소합니다.',

@@ -4,6 +4,7 @@
  * of any other run are dropped in `applyTrainerMessage`.
  */
 import type { StateCreator } from 'zustand';
+import type { ResumeFrom } from '../../src-engine/protocol/messages';
 import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
 import { createLossHistory } from './loss-history';
 import { applyTrainerMessage, IDLE_RUN, startingRun, withState, type RunPhase } from './run-status';
@@ -40,12 +41,12 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
   let nextNoticeId = 1;
   return (set, get) => {
     /** Starts a new run; returns its id, or null when Train is blocked. */
-    const startRun = (paused: boolean): string | null => {
+    const startRun = (paused: boolean, resumeFrom: ResumeFrom | null = null): string | null => {
       const s = get();
       if (trainBlocker(s) !== null || !s.connection) return null;
       const runId = deps.newRunId();
       set({ run: startingRun(runId), history: createLossHistory(), notices: [], snapshot: null, runProject: s.project });
-      s.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: s.project, paused, stepsPerSecond: s.speed });
+      s.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: s.project, paused, stepsPerSecond: s.speed, resumeFrom });
       return runId;
     };
 
@@ -144,6 +145,17 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
         if (!result) return;
         set(result.view);
         if (result.notice) get().notify(result.notice);
+      },
+
+      resumeFromLastWeights(lrFactor) {
+        const { snapshot, runProject } = get();
+        if (!snapshot || snapshot.layers.length === 0) return false;
+        if (lrFactor !== undefined && runProject) {
+          const optimizer = get().project.training.optimizer;
+          get().updateTraining({ optimizer: { ...optimizer, lr: Math.max(1e-12, optimizer.lr * lrFactor) } });
+        }
+        const layers = snapshot.layers.map((l) => ({ nodeId: l.nodeId, weights: l.weights, bias: l.bias }));
+        return startRun(false, { type: 'weights', layers }) !== null;
       },
 
       trainerLost(reason) {

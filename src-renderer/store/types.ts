@@ -128,6 +128,12 @@ export interface RunSlice {
   receive(msg: FromTrainer): void;
   /** The trainer process ended (desktop): the run is lost. */
   trainerLost(reason: string): void;
+  /**
+   * Starts a new run from the last weights received (after a trainer crash or a diverged
+   * run, whose last weights are finite), with a fresh optimizer state; `lrFactor` scales the
+   * project's learning rate first (an undoable edit). False when there are no weights to use.
+   */
+  resumeFromLastWeights(lrFactor?: number): boolean;
   notify(notice: Omit<Notice, 'id'>): void;
   dismissNotice(id: number): void;
 }
