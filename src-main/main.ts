@@ -313,6 +313,15 @@ function dialogStart(): string | undefined {
 
 let autosave: AutosaveStore | null = null;
 
+/** Reads the project at `path` (chosen by a dialog or dropped by the user) for `sender`, and binds it as that window's file. */
+async function openProjectAt(sender: WebContents, path: string): Promise<FileResult> {
+  const read = await readTextFile(path, MAX_PROJECT_BYTES);
+  if (!read.ok) return { ok: false, canceled: false, error: read.error };
+  projectPaths.set(sender, path);
+  rememberFile(path);
+  return { ok: true, path: basename(path), text: read.text };
+}
+
 function registerIpc(): void {
   ipcMain.handle(
     IPC.autosave,
@@ -365,11 +374,7 @@ function registerIpc(): void {
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       if (picked.canceled || picked.filePaths.length === 0) return { ok: false, canceled: true };
       const path = picked.filePaths[0];
-      const read = await readTextFile(path, MAX_PROJECT_BYTES);
-      if (!read.ok) return { ok: false, canceled: false, error: read.error };
-      projectPaths.set(event.sender, path);
-      rememberFile(path);
-      return { ok: true, path: basename(path), text: read.text };
+      return openProjectAt(event.sender, path);
     }),
   );
 
@@ -384,11 +389,7 @@ function registerIpc(): void {
       if (!isAbsolute(path) || !PROJECT_FILE_PATTERN.test(path)) {
         return { ok: false, canceled: false, error: `${basename(path)} is not a LayerLab project (.layerlab.json).` };
       }
-      const read = await readTextFile(path, MAX_PROJECT_BYTES);
-      if (!read.ok) return { ok: false, canceled: false, error: read.error };
-      projectPaths.set(event.sender, path);
-      rememberFile(path);
-      return { ok: true, path: basename(path), text: read.text };
+      return openProjectAt(event.sender, path);
     }),
   );
 
