@@ -18,6 +18,8 @@ export function projectJsonSchemaText(): string {
       'A LayerLab project: the graph drawn on the canvas, the data set and the training settings. Generated from src-engine/project.ts.',
     ...schema,
   };
-  delete (document as Record<string, unknown>)['$schema'];
-  return `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...document }, null, 2)}\n`;
+  const rest: Record<string, unknown> = document;
+  delete rest['$schema'];
+  // $schema first, whatever order zod's output gave it.
+  return `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...rest }, null, 2)}\n`;
 }

@@ -76,7 +76,16 @@ export function activationForward(
       for (let i = 0; i < n; i++) a[i] = z[i];
       return;
     case 'sigmoid':
-      for (let i = 0; i < n; i++) a[i] = sigmoid(z[i]);
+      // `sigmoid` written out: a call per element cost more than its arithmetic (bench W4).
+      for (let i = 0; i < n; i++) {
+        const v = z[i];
+        if (v >= 0) {
+          a[i] = 1 / (1 + Math.exp(-v));
+        } else {
+          const e = Math.exp(v);
+          a[i] = e / (1 + e);
+        }
+      }
       return;
     case 'tanh':
       for (let i = 0; i < n; i++) a[i] = Math.tanh(z[i]);

@@ -39,7 +39,8 @@ export function lossSumsOverBatch(loss: LossName): boolean {
  * The loss over the batch: the mean, or the sum where `lossSumsOverBatch(loss)`. `prediction` is `[rows][units]`: the activations ŷ, or the
  * logits z when `lossTakesLogits(loss)`. `targets` is `[rows][units]`. When `grad` is given,
  * writes the gradient of the returned value with respect to `prediction` into it; allocates
- * nothing. `huberDelta` is δ of the Huber loss.
+ * nothing. `huberDelta` is δ of the Huber loss. The batch starts at row `first` (default 0)
+ * of all three arrays, so that a chunk can be scored in pieces without subarray views.
  */
 export function computeLoss(
   loss: LossName,
@@ -49,34 +50,36 @@ export function computeLoss(
   rows: number,
   units: number,
   huberDelta = 1,
+  first = 0,
 ): number {
   const n = rows * units;
+  const b = first * units;
   let total = 0;
   switch (loss) {
     case 'mse': {
       const scale = 1 / n;
       for (let i = 0; i < n; i++) {
-        const d = prediction[i] - targets[i];
+        const d = prediction[b + i] - targets[b + i];
         total += d * d;
-        if (grad) grad[i] = 2 * d * scale;
+        if (grad) grad[b + i] = 2 * d * scale;
       }
       return total * scale;
     }
     case 'half_sse': {
       const scale = 1;
       for (let i = 0; i < n; i++) {
-        const d = prediction[i] - targets[i];
+        const d = prediction[b + i] - targets[b + i];
         total += 0.5 * d * d;
-        if (grad) grad[i] = d * scale; // dE/dŷ = −(y − ŷ), the notes' ŷ − y
+        if (grad) grad[b + i] = d * scale; // dE/dŷ = −(y − ŷ), the notes' ŷ − y
       }
       return total * scale;
     }
     case 'mae': {
       const scale = 1 / n;
       for (let i = 0; i < n; i++) {
-        const d = prediction[i] - targets[i];
+        const d = prediction[b + i] - targets[b + i];
         total += Math.abs(d);
-        if (grad) grad[i] = (d > 0 ? 1 : d < 0 ? -1 : 0) * scale;
+        if (grad) grad[b + i] = (d > 0 ? 1 : d < 0 ? -1 : 0) * scale;
       }
       return total * scale;
     }
@@ -84,14 +87,14 @@ export function computeLoss(
       const scale = 1 / n;
       const delta = huberDelta;
       for (let i = 0; i < n; i++) {
-        const d = prediction[i] - targets[i];
+        const d = prediction[b + i] - targets[b + i];
         const ad = Math.abs(d);
         if (ad <= delta) {
           total += 0.5 * d * d;
-          if (grad) grad[i] = d * scale;
+          if (grad) grad[b + i] = d * scale;
         } else {
           total += delta * (ad - 0.5 * delta);
-          if (grad) grad[i] = (d > 0 ? delta : -delta) * scale;
+          if (grad) grad[b + i] = (d > 0 ? delta : -delta) * scale;
         }
       }
       return total * scale;
@@ -99,17 +102,17 @@ export function computeLoss(
     case 'binary_crossentropy': {
       const scale = 1 / n;
       for (let i = 0; i < n; i++) {
-        const z = prediction[i];
-        const y = targets[i];
+        const z = prediction[b + i];
+        const y = targets[b + i];
         total += Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
-        if (grad) grad[i] = (sigmoid(z) - y) * scale;
+        if (grad) grad[b + i] = (sigmoid(z) - y) * scale;
       }
       return total * scale;
     }
     case 'categorical_crossentropy': {
       const scale = 1 / rows;
       for (let r = 0; r < rows; r++) {
-        const o = r * units;
+        const o = b + r * units;
         let max = -Infinity;
         for (let j = 0; j < units; j++) if (prediction[o + j] > max) max = prediction[o + j];
         let sumExp = 0;

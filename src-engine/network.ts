@@ -1,6 +1,7 @@
 /**
  * A compiled chain of layers with its batch buffers: forward, loss, backward. Buffers are
- * sized once for `capacity` rows, so training steps and chunked evaluation allocate nothing.
+ * sized once, for `capacity` rows (a training batch) and, forward-only, for
+ * `forwardCapacity` rows (evaluation chunks), so training steps and evaluation allocate nothing.
  */
 import type { LossName } from './project';
 import type { CompiledLayer } from './compile';
@@ -13,6 +14,22 @@ import { computeLoss, lossTakesLogits } from './losses';
 import type { Rng } from './rng';
 import { createTensor, type Precision, type Tensor } from './tensor';
 
+/** Rows an inference chunk aims at: enough that per-chunk overhead vanishes for small batches. */
+const FORWARD_ROWS = 256;
+/** At most this many values (8 MB in float64) in the forward buffers of the larger chunks. */
+const FORWARD_BUFFER_VALUES = 1 << 20;
+
+/**
+ * The rows of an inference chunk: a multiple of `capacity` (so that evaluation can still
+ * sum its loss per training-batch-sized piece, see measure-split.ts), about FORWARD_ROWS,
+ * and within FORWARD_BUFFER_VALUES for buffers of `valuesPerRow` values per row.
+ */
+function forwardRows(capacity: number, valuesPerRow: number): number {
+  let k = Math.max(1, Math.floor(FORWARD_ROWS / capacity));
+  while (k > 1 && k * capacity * valuesPerRow > FORWARD_BUFFER_VALUES) k--;
+  return k * capacity;
+}
+
 /** A chain network built from compiled layers. */
 export class Network {
   readonly layers: readonly Layer[];
@@ -20,13 +37,15 @@ export class Network {
   readonly dense: readonly DenseLayer[];
   readonly dropouts: readonly DropoutLayer[];
   readonly precision: Precision;
-  /** Maximum rows per forward pass. */
+  /** Maximum rows per training step (forward with backward). */
   readonly capacity: number;
+  /** Maximum rows per inference-mode forward (`training` false); a multiple of `capacity`. */
+  readonly forwardCapacity: number;
   readonly features: number;
   readonly outputs: number;
-  /** The batch input `[capacity][features]`; callers write rows here before `forward`. */
+  /** The batch input `[forwardCapacity][features]`; callers write rows here before `forward`. */
   readonly input: Tensor;
-  /** The batch targets `[capacity][outputs]`; callers write rows here before `lossAndBackward`. */
+  /** The batch targets `[forwardCapacity][outputs]`; callers write rows here before `loss`/`lossAndBackward`. */
   readonly targets: Float64Array;
   /** The RNG every dropout layer draws its masks from (its state goes into checkpoints). */
   readonly dropoutRng: Rng;
@@ -45,12 +64,15 @@ export class Network {
     this.precision = precision;
     this.capacity = capacity;
     this.features = features;
+    const perRow = features + compiled.reduce((sum, c) => sum + (c.kind === 'dense' ? 2 * c.units : c.kind === 'activation' ? c.units : 0), 0);
+    const rows = forwardRows(capacity, perRow);
+    this.forwardCapacity = rows;
     const layers: Layer[] = [];
     const dense: DenseLayer[] = [];
     const dropouts: DropoutLayer[] = [];
     for (const c of compiled) {
       if (c.kind === 'dense') {
-        const layer = new DenseLayer(c, precision, capacity);
+        const layer = new DenseLayer(c, precision, capacity, rows);
         initializeTensor(c.kernelInitializer, layer.weights, c.inputs, c.units, initRng);
         if (layer.bias) initializeTensor(c.biasInitializer, layer.bias, c.units, c.units, initRng);
         layers.push(layer);
@@ -60,7 +82,7 @@ export class Network {
         layers.push(layer);
         dropouts.push(layer);
       } else {
-        layers.push(new ActivationLayer(c.nodeId, c.units, c.activation, c.alpha, precision, capacity));
+        layers.push(new ActivationLayer(c.nodeId, c.units, c.activation, c.alpha, precision, capacity, rows));
       }
     }
     if (dense.length === 0 || layers[layers.length - 1] !== dense[dense.length - 1]) {
@@ -70,8 +92,8 @@ export class Network {
     this.dense = dense;
     this.dropouts = dropouts;
     this.outputs = dense[dense.length - 1].units;
-    this.input = createTensor(precision, capacity * features);
-    this.targets = new Float64Array(capacity * this.outputs);
+    this.input = createTensor(precision, rows * features);
+    this.targets = new Float64Array(rows * this.outputs);
     this.outputGrad = createTensor(precision, capacity * this.outputs);
     this.lastOutput = this.input;
     this.dropoutRng = dropoutRng;
@@ -92,6 +114,7 @@ export class Network {
   /**
    * Runs the first `rows` rows of `this.input` through the chain; returns the output
    * activations `[rows][outputs]` (the output layer's buffer). `training` enables dropout.
+   * Rows up to `capacity` when training (or before a backward), `forwardCapacity` otherwise.
    */
   forward(rows: number, training: boolean): Tensor {
     let x: Tensor = this.input;
@@ -105,15 +128,15 @@ export class Network {
 
   /**
    * Inference-mode outputs `[n][outputs]` for inputs `x` `[n][features]`, run through the
-   * batch buffers in chunks of `capacity` rows. Allocates the result; overwrites the buffers.
+   * batch buffers in chunks of `forwardCapacity` rows. Allocates the result; overwrites the buffers.
    */
   predict(x: ArrayLike<number>, n: number): Float64Array {
     if (x.length < n * this.features) {
       throw new Error(`predict: ${n} samples of ${this.features} features need ${n * this.features} values, got ${x.length}.`);
     }
     const result = new Float64Array(n * this.outputs);
-    for (let start = 0; start < n; start += this.capacity) {
-      const rows = Math.min(this.capacity, n - start);
+    for (let start = 0; start < n; start += this.forwardCapacity) {
+      const rows = Math.min(this.forwardCapacity, n - start);
       for (let k = 0; k < rows * this.features; k++) this.input[k] = x[start * this.features + k];
       const out = this.forward(rows, false);
       for (let k = 0; k < rows * this.outputs; k++) result[start * this.outputs + k] = out[k];
@@ -121,10 +144,13 @@ export class Network {
     return result;
   }
 
-  /** The data loss of the last forward against the first `rows` rows of `this.targets`. */
-  loss(loss: LossName, rows: number, huberDelta: number): number {
+  /**
+   * The data loss of rows `first … first + rows − 1` of the last forward against the same
+   * rows of `this.targets` (`first` defaults to 0).
+   */
+  loss(loss: LossName, rows: number, huberDelta: number, first = 0): number {
     const prediction = lossTakesLogits(loss) ? this.output.z : this.lastOutput;
-    return computeLoss(loss, prediction, this.targets, null, rows, this.outputs, huberDelta);
+    return computeLoss(loss, prediction, this.targets, null, rows, this.outputs, huberDelta, first);
   }
 
   /**
@@ -174,21 +200,22 @@ export class Network {
 
   /** Sets every parameter gradient to zero. */
   zeroGrads(): void {
-    for (const d of this.dense) {
-      d.dWeights.fill(0);
-      d.dBias.fill(0);
+    // Indexed loops here and below: they run every step, and for-of allocated an iterator there.
+    for (let i = 0; i < this.dense.length; i++) {
+      this.dense[i].dWeights.fill(0);
+      this.dense[i].dBias.fill(0);
     }
   }
 
   /** Σ over dense layers of l1·Σ|W| + l2·ΣW². */
   penalty(): number {
     let p = 0;
-    for (const d of this.dense) p += d.penalty();
+    for (let i = 0; i < this.dense.length; i++) p += this.dense[i].penalty();
     return p;
   }
 
   /** Adds every dense layer's L1/L2 penalty gradient into its weight gradient. */
   addPenaltyGradients(): void {
-    for (const d of this.dense) d.addPenaltyGradient();
+    for (let i = 0; i < this.dense.length; i++) this.dense[i].addPenaltyGradient();
   }
 }

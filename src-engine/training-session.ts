@@ -23,14 +23,14 @@ import { loadDataset, type Dataset } from './datasets';
 import { normalized, type FittedNormalization } from './normalization';
 import { prepareTrainingData, SPLIT_STREAM } from './training-data';
 import { clipGradients } from './gradient-clipping';
-import { gradientStats, layerHistograms, layerSnapshot, updateRatio, type GradientStats, type LayerHistograms } from './layer-metrics';
+import { layerHistograms, layerSnapshot, type LayerHistograms } from './layer-metrics';
 import type { Param } from './layers/layer';
 import { Network } from './network';
 import { createOptimizer, type Optimizer } from './optimizers';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { LearningRateSchedule } from './schedules';
-import { allFinite, cloneTensor, type Tensor } from './tensor';
 import { describeDivergence, type Divergence } from './divergence';
+import { UpdateGuard } from './update-guard';
 
 /** The outcome of one optimizer step. */
 export interface TrainStepResult {
@@ -129,8 +129,7 @@ class Session implements TrainingSession, SessionCore {
   optimizer: Optimizer;
   baseLr: number;
   position = 0;
-  private readonly backup: Tensor[];
-  private readonly stats: (GradientStats & { updateRatio?: number })[];
+  private readonly guard: UpdateGuard;
   private readonly test: DataPart;
 
   constructor(project: Project, network: Network, train: DataPart, val: DataPart, names: Map<string, string>, compiled: readonly CompiledLayer[], prepared: PreparedData) {
@@ -155,8 +154,7 @@ class Session implements TrainingSession, SessionCore {
     this.params = network.params();
     this.optimizer = createOptimizer(t.optimizer, this.params);
     this.baseLr = t.optimizer.lr;
-    this.backup = this.params.map((p) => cloneTensor(p.value));
-    this.stats = network.dense.map(() => ({ gradNorm: 0, meanAbsGrad: 0 }));
+    this.guard = new UpdateGuard(this.params, network.dense);
     registerSessionCore(this, this);
   }
 
@@ -179,22 +177,18 @@ class Session implements TrainingSession, SessionCore {
     observer?.afterBackward({ rows, sampleIndices: this.order.subarray(this.position, this.position + rows), dataLoss, penalty, lr });
 
     const stepNumber = this.step + 1;
-    let divergence = describeDivergence(stepNumber, loss, lr, net, this.names, 'gradient');
+    // The gradient statistics are computed anyway; being finite they prove every gradient
+    // finite, so describeDivergence looks element by element only when they are not.
+    const finite = this.guard.measureGradients() && Number.isFinite(loss);
+    let divergence = finite ? null : describeDivergence(stepNumber, loss, lr, net, this.names, 'gradient');
     if (!divergence) {
-      for (let i = 0; i < net.dense.length; i++) gradientStats(net.dense[i], this.stats[i]);
-      clipGradients(this.params, t.clip);
-      for (let i = 0; i < this.params.length; i++) this.backup[i].set(this.params[i].value);
+      this.guard.keepGradientStats();
+      if (t.clip.type !== 'none') clipGradients(this.params, t.clip);
+      this.guard.backUp();
       this.optimizer.step();
-      let finite = true;
-      for (const p of this.params) finite = finite && allFinite(p.value);
-      if (finite) {
-        // backup[k] holds the weights (then the bias, if any) of dense layer i before the step.
-        for (let i = 0, k = 0; i < net.dense.length; k += net.dense[i].bias ? 2 : 1, i++) {
-          this.stats[i].updateRatio = updateRatio(this.backup[k], net.dense[i].weights);
-        }
-      } else {
+      if (!this.guard.updateFinite()) {
         divergence = describeDivergence(stepNumber, loss, lr, net, this.names, 'update');
-        for (let i = 0; i < this.params.length; i++) this.params[i].value.set(this.backup[i]);
+        this.guard.restore();
       }
     }
     observer?.afterUpdate(divergence === null);
@@ -255,7 +249,7 @@ class Session implements TrainingSession, SessionCore {
   }
 
   snapshot(): LayerSnapshot[] {
-    return this.network.dense.map((d, i) => layerSnapshot(d, this.stats[i]));
+    return this.network.dense.map((d, i) => layerSnapshot(d, this.guard.layerStats(i)));
   }
 
   setHyperparameters(values: Hyperparameters): void {

@@ -32,8 +32,8 @@ export function confusionMatrix(session: TrainingSession, split: 'train' | 'val'
   const counts = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const cells = Array.from({ length: k }, () => Array.from({ length: k }, (): number[] => []));
   let correct = 0;
-  for (let start = 0; start < part.n; start += net.capacity) {
-    const rows = Math.min(net.capacity, part.n - start);
+  for (let start = 0; start < part.n; start += net.forwardCapacity) {
+    const rows = Math.min(net.forwardCapacity, part.n - start);
     core.gather(part, null, start, rows);
     const out = net.forward(rows, false);
     for (let r = 0; r < rows; r++) {

@@ -22,7 +22,7 @@ export interface GridValues {
 /**
  * Evaluates `count` points: `fill(p, input, offset)` writes point p's features into
  * `input[offset …]`. Every layer but the output and dropout (the identity at inference) is
- * kept as a hidden layer. Uses the network's batch buffers in chunks of its capacity, so
+ * kept as a hidden layer. Uses the network's batch buffers in chunks of its forward capacity, so
  * it allocates only the results and leaves the weights, gradients and RNGs alone.
  */
 export function evaluatePoints(core: SessionCore, count: number, fill: (p: number, input: Tensor, offset: number) => void): GridValues {
@@ -34,8 +34,8 @@ export function evaluatePoints(core: SessionCore, count: number, fill: (p: numbe
     ...layerRef(core, layer, k),
     units: Array.from({ length: layer.units }, () => new Float32Array(count)),
   }));
-  for (let start = 0; start < count; start += net.capacity) {
-    const rows = Math.min(net.capacity, count - start);
+  for (let start = 0; start < count; start += net.forwardCapacity) {
+    const rows = Math.min(net.forwardCapacity, count - start);
     for (let r = 0; r < rows; r++) fill(start + r, net.input, r * net.features);
     const out = net.forward(rows, false);
     outputs.set(out.subarray(0, rows * net.outputs), start * net.outputs);

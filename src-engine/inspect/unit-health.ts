@@ -63,8 +63,8 @@ export function unitHealth(session: TrainingSession, options: UnitHealthOptions 
   const watched = net.layers.map((layer, k) => ({ layer, k })).filter((e): e is { layer: DenseLayer | ActivationLayer; k: number } => e.layer instanceof DenseLayer || e.layer instanceof ActivationLayer);
   const hits = watched.map(({ layer }) => new Float64Array(layer.units));
   const f = net.features;
-  for (let start = 0; start < m; start += net.capacity) {
-    const rows = Math.min(net.capacity, m - start);
+  for (let start = 0; start < m; start += net.forwardCapacity) {
+    const rows = Math.min(net.forwardCapacity, m - start);
     for (let r = 0; r < rows; r++) {
       const i = sampleAt(start + r);
       for (let j = 0; j < f; j++) net.input[r * f + j] = train.x[i * f + j];

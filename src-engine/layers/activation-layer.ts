@@ -4,7 +4,7 @@ import { activationBackward, activationForward } from '../activations';
 import { createTensor, type Precision, type Tensor } from '../tensor';
 import type { Layer, Param } from './layer';
 
-/** Applies one activation function; no parameters. Buffers sized for `capacity` rows. */
+/** Applies one activation function; no parameters. Buffers sized once (see the constructor). */
 export class ActivationLayer implements Layer {
   readonly kind = 'activation' as const;
   readonly nodeId: string;
@@ -16,13 +16,14 @@ export class ActivationLayer implements Layer {
   private readonly dInput: Tensor;
   private input: Tensor | null = null;
 
-  constructor(nodeId: string, units: number, activation: ActivationName, alpha: number, precision: Precision, capacity: number) {
+  /** Backward buffers for `capacity` rows; the output for `forwardCapacity` (default and at least `capacity`). */
+  constructor(nodeId: string, units: number, activation: ActivationName, alpha: number, precision: Precision, capacity: number, forwardCapacity = capacity) {
     this.nodeId = nodeId;
     this.inputs = units;
     this.units = units;
     this.activation = activation;
     this.alpha = alpha;
-    this.out = createTensor(precision, capacity * units);
+    this.out = createTensor(precision, Math.max(capacity, forwardCapacity) * units);
     this.dInput = createTensor(precision, capacity * units);
   }
 

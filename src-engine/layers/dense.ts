@@ -5,6 +5,7 @@
 import type { ActivationName } from '../project';
 import { activationBackward, activationForward } from '../activations';
 import { createTensor, type Precision, type Tensor } from '../tensor';
+import { createKernelScratch, denseForward, denseInputGradient, denseWeightGradient, type KernelScratch } from './dense-kernels';
 import type { Layer, Param } from './layer';
 
 /** What a dense layer is built from; weights start at zero until initialized. */
@@ -21,7 +22,7 @@ export interface DenseOptions {
   l2: number;
 }
 
-/** Dense layer with its own activation. Buffers sized for `capacity` rows. */
+/** Dense layer with its own activation. Buffers sized once (see the constructor). */
 export class DenseLayer implements Layer {
   readonly kind = 'dense' as const;
   readonly nodeId: string;
@@ -36,21 +37,29 @@ export class DenseLayer implements Layer {
   readonly weights: Tensor;
   /** b `[units]`, or null without bias. */
   readonly bias: Tensor | null;
-  /** dLoss/dW `[inputs][units]`. */
-  readonly dWeights: Float64Array;
-  /** dLoss/db `[units]` (length 0 without bias). */
-  readonly dBias: Float64Array;
-  /** Pre-activations z `[capacity][units]` of the last forward. */
+  /**
+   * dLoss/dW `[inputs][units]`, in the run's precision: float32 gradients halve the memory
+   * traffic of a float32 run, and each element is summed in float64 and rounded once.
+   */
+  readonly dWeights: Tensor;
+  /** dLoss/db `[units]` (length 0 without bias), in the run's precision. */
+  readonly dBias: Tensor;
+  /** Pre-activations z `[forwardCapacity][units]` of the last forward. */
   readonly z: Tensor;
-  /** Activations a `[capacity][units]` of the last forward. */
+  /** Activations a `[forwardCapacity][units]` of the last forward. */
   readonly a: Tensor;
   /** dLoss/dz `[capacity][units]`; the fused loss writes here directly. */
   readonly dZ: Tensor;
   private readonly dInput: Tensor;
-  private readonly rowSum: Float64Array;
+  private readonly scratch: KernelScratch;
   private input: Tensor | null = null;
 
-  constructor(options: DenseOptions, precision: Precision, capacity: number) {
+  /**
+   * Buffers for `capacity` rows of training (forward and backward); `forwardCapacity`
+   * (default `capacity`, never less) rows for inference-only forwards such as evaluation.
+   */
+  constructor(options: DenseOptions, precision: Precision, capacity: number, forwardCapacity = capacity) {
+    const rowsForward = Math.max(capacity, forwardCapacity);
     this.nodeId = options.nodeId;
     this.inputs = options.inputs;
     this.units = options.units;
@@ -60,33 +69,20 @@ export class DenseLayer implements Layer {
     this.l2 = options.l2;
     this.weights = createTensor(precision, this.inputs * this.units);
     this.bias = options.useBias ? createTensor(precision, this.units) : null;
-    this.dWeights = new Float64Array(this.inputs * this.units);
-    this.dBias = new Float64Array(options.useBias ? this.units : 0);
-    this.z = createTensor(precision, capacity * this.units);
-    this.a = createTensor(precision, capacity * this.units);
+    this.dWeights = createTensor(precision, this.inputs * this.units);
+    this.dBias = createTensor(precision, options.useBias ? this.units : 0);
+    this.z = createTensor(precision, rowsForward * this.units);
+    this.a = createTensor(precision, rowsForward * this.units);
     this.dZ = createTensor(precision, capacity * this.units);
     this.dInput = createTensor(precision, capacity * this.inputs);
-    this.rowSum = new Float64Array(this.units);
+    this.scratch = createKernelScratch(this.inputs, this.units, rowsForward);
   }
 
-  /** z = x·W + b, a = f(z) for `rows` samples; returns `a`. Dot products accumulate in float64. */
+  /** z = x·W + b, a = f(z) for `rows` samples; returns `a`. Dot products accumulate in float64 (dense-kernels.ts). */
   forward(input: Tensor, rows: number, _training: boolean): Tensor {
     this.input = input;
-    const { inputs, units, weights, bias, z, rowSum } = this;
-    for (let r = 0; r < rows; r++) {
-      if (bias) for (let j = 0; j < units; j++) rowSum[j] = bias[j];
-      else rowSum.fill(0);
-      const xo = r * inputs;
-      for (let i = 0; i < inputs; i++) {
-        const x = input[xo + i];
-        if (x === 0) continue;
-        const wo = i * units;
-        for (let j = 0; j < units; j++) rowSum[j] += x * weights[wo + j];
-      }
-      const zo = r * units;
-      for (let j = 0; j < units; j++) z[zo + j] = rowSum[j];
-    }
-    activationForward(this.activation, z, this.a, rows, units, this.alpha);
+    denseForward(input, rows, this.inputs, this.weights, this.bias, this.units, this.z, this.scratch);
+    activationForward(this.activation, this.z, this.a, rows, this.units, this.alpha);
     return this.a;
   }
 
@@ -101,32 +97,12 @@ export class DenseLayer implements Layer {
    * gradients, and when `needInputGrad` writes dX = dZ·Wᵀ and returns it.
    */
   backwardFromPreactivation(rows: number, needInputGrad: boolean): Tensor | null {
-    const { inputs, units, weights, dWeights, dBias, dZ, dInput } = this;
     const input = this.input;
     if (!input) throw new Error(`Dense layer '${this.nodeId}': backward called before forward.`);
-    for (let r = 0; r < rows; r++) {
-      const xo = r * inputs;
-      const zo = r * units;
-      for (let i = 0; i < inputs; i++) {
-        const x = input[xo + i];
-        if (x === 0) continue;
-        const wo = i * units;
-        for (let j = 0; j < units; j++) dWeights[wo + j] += x * dZ[zo + j];
-      }
-      if (dBias.length > 0) for (let j = 0; j < units; j++) dBias[j] += dZ[zo + j];
-    }
+    denseWeightGradient(input, this.dZ, rows, this.inputs, this.units, this.dWeights, this.bias ? this.dBias : null, this.scratch);
     if (!needInputGrad) return null;
-    for (let r = 0; r < rows; r++) {
-      const xo = r * inputs;
-      const zo = r * units;
-      for (let i = 0; i < inputs; i++) {
-        const wo = i * units;
-        let s = 0;
-        for (let j = 0; j < units; j++) s += dZ[zo + j] * weights[wo + j];
-        dInput[xo + i] = s;
-      }
-    }
-    return dInput;
+    denseInputGradient(this.dZ, this.weights, rows, this.inputs, this.units, this.dInput);
+    return this.dInput;
   }
 
   /** The L1/L2 penalty l1·Σ|W| + l2·ΣW² on the weights (biases are not penalized, as Keras). */

@@ -12,8 +12,8 @@ export interface Param {
   readonly role: 'weights' | 'bias';
   /** The values, updated in place by the optimizer. */
   readonly value: Tensor;
-  /** dLoss/dvalue, accumulated in float64 whatever the precision. */
-  readonly grad: Float64Array;
+  /** dLoss/dvalue, stored in the value's precision (each element summed in float64, rounded once). */
+  readonly grad: Tensor;
 }
 
 /** One layer of a chain network. */

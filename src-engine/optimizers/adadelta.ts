@@ -23,7 +23,7 @@ export class Adadelta extends Optimizer<'adadelta'> {
     this.accDelta = this.createState('accDelta');
   }
 
-  protected update(i: number, w: Tensor, grad: Float64Array): void {
+  protected update(i: number, w: Tensor, grad: Tensor): void {
     const { rho, eps, weightDecay } = this.options;
     const lr = this.lr;
     const v = this.squareAvg[i];

@@ -19,7 +19,7 @@ export class Adagrad extends Optimizer<'adagrad'> {
     this.sum = this.createState('sum', options.initialAccumulatorValue);
   }
 
-  protected update(i: number, w: Tensor, grad: Float64Array): void {
+  protected update(i: number, w: Tensor, grad: Tensor): void {
     const { lrDecay, eps, weightDecay } = this.options;
     const clr = this.lr / (1 + (this.t - 1) * lrDecay);
     const sum = this.sum[i];

@@ -34,7 +34,7 @@ export class Adam extends Optimizer<'adam' | 'adamw'> {
     this.vMax = this.createState('maxExpAvgSq');
   }
 
-  protected update(i: number, w: Tensor, grad: Float64Array): void {
+  protected update(i: number, w: Tensor, grad: Tensor): void {
     const { beta1, beta2, eps, amsgrad, weightDecay } = this.options;
     const decoupled = this.options.type === 'adamw';
     const lr = this.lr;

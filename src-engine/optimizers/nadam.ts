@@ -33,7 +33,7 @@ export class NAdam extends Optimizer<'nadam'> {
     this.muProductStep = scalars.muProductStep;
   }
 
-  protected update(i: number, w: Tensor, grad: Float64Array): void {
+  protected update(i: number, w: Tensor, grad: Tensor): void {
     const { beta1, beta2, eps, momentumDecay, weightDecay } = this.options;
     const lr = this.lr;
     const t = this.t;

@@ -128,5 +128,5 @@ export abstract class Optimizer<T extends OptimizerType = OptimizerType> {
   }
 
   /** The update rule for parameter `i`: mutates `value` (and this optimizer's state for i). */
-  protected abstract update(i: number, value: Tensor, grad: Float64Array): void;
+  protected abstract update(i: number, value: Tensor, grad: Tensor): void;
 }

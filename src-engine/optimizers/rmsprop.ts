@@ -24,7 +24,7 @@ export class RmsProp extends Optimizer<'rmsprop'> {
     this.momentumBuffer = this.createState('momentumBuffer');
   }
 
-  protected update(i: number, w: Tensor, grad: Float64Array): void {
+  protected update(i: number, w: Tensor, grad: Tensor): void {
     const { alpha, eps, momentum, centered, weightDecay } = this.options;
     const lr = this.lr;
     const v = this.squareAvg[i];

@@ -35,7 +35,7 @@ export class Sgd extends Optimizer<'sgd'> {
     this.hasBuffer.fill(scalars.momentumStarted === 1);
   }
 
-  protected update(i: number, w: Tensor, grad: Float64Array): void {
+  protected update(i: number, w: Tensor, grad: Tensor): void {
     const { momentum, dampening, nesterov, weightDecay } = this.options;
     const lr = this.lr;
     const buf = this.momentumBuffer[i];

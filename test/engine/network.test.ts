@@ -62,4 +62,22 @@ describe('Network', () => {
   it('back-propagates a linear output with the Huber loss', () => {
     check('huber', 'linear', 2, fixedValues(ROWS * 2, 9, -3, 3));
   });
+
+  it('runs inference in chunks of a multiple of the batch, each row as if alone', () => {
+    const chain: Parameters<typeof chainProject>[0] = [
+      { id: 'h', type: 'dense', data: { units: 6, activation: 'relu' } },
+      { id: 'act', type: 'activation', data: { activation: 'tanh' } },
+      { id: 'out', type: 'output', data: { units: 2, activation: 'sigmoid' } },
+    ];
+    const net = new Network(layers(chain, 2), 3, 'float64', 7, createRng(1), createRng(2));
+    expect(net.forwardCapacity % net.capacity).toBe(0);
+    expect(net.forwardCapacity).toBeGreaterThan(net.capacity);
+    const n = net.forwardCapacity + 5;
+    // Every fifth row has a 0 input, so chunks mix the zero-free and the sparse kernel paths.
+    const x = Float64Array.from(fixedValues(n * 3, 4, -2, 2), (v, k) => (k % 15 === 1 ? 0 : v));
+    const all = net.predict(x, n);
+    for (const r of [0, 1, net.forwardCapacity - 1, n - 1]) {
+      expect(Array.from(net.predict(x.subarray(r * 3, r * 3 + 3), 1))).toEqual(Array.from(all.subarray(r * 2, r * 2 + 2)));
+    }
+  });
 });
