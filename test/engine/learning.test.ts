@@ -5,8 +5,11 @@ import type { EpochPoint } from '../../src-engine/protocol/messages';
 import type { Project } from '../../src-engine/project';
 import { chainProject } from './helpers/projects';
 
-/** Iris is nearly separable: a 4-4-4-3 network (notes 003) gets ≥ 90 % of unseen flowers right. */
-const IRIS_MIN_VAL_ACCURACY = 0.9;
+/**
+ * Iris is nearly separable: a 4-4-4-3 network (notes 003) gets ≥ 95 % of the 30 held-out
+ * flowers right (at most one wrong) from the fixed seed below.
+ */
+const IRIS_MIN_VAL_ACCURACY = 0.95;
 /** Two spirals with noise 0.1: a 2-16-16-1 network classifies ≥ 95 % of the training points. */
 const SPIRAL_MIN_ACCURACY = 0.95;
 
@@ -33,7 +36,7 @@ describe('learning', () => {
           { id: 'out', type: 'output', data: { units: 3, activation: 'softmax' } },
         ],
         { type: 'builtin', name: 'iris' },
-        { loss: 'categorical_crossentropy', optimizer: { type: 'adam', lr: 0.02 }, batchSize: 16, epochs: 150, validationSplit: 0.2, precision: 'float64', seed: 3 },
+        { loss: 'categorical_crossentropy', optimizer: { type: 'adam', lr: 0.02 }, batchSize: 16, epochs: 150, validationSplit: 0.2, precision: 'float64', seed: 5 },
       ),
     );
     expect(last.valAccuracy).toBeGreaterThanOrEqual(IRIS_MIN_VAL_ACCURACY);
