@@ -6,39 +6,13 @@
  * and save go through file inputs and downloads.
  */
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useE2E } from './harness';
 import { countEdges, countNodes, dropLayer, nodeText, runState, totalParams, waitFor, waitVisible, wire } from './helpers';
 
-let harness: Harness;
-let app: AppPage | null = null;
+const e2e = useE2E();
 
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!app) return;
-  const problems = await app.problems();
-  await app.context.close();
-  app = null;
-  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
-});
-
-/** A 1280×800 context whose browser has no File System Access pickers. */
-async function contextWithoutPickers(): Promise<BrowserContext> {
-  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'showOpenFilePicker', { value: undefined, configurable: true });
-    Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
-  });
-  return context;
-}
 
 /** Clicks Save and returns the downloaded file's text. */
 async function saveAndRead(page: Page): Promise<{ name: string; text: string }> {
@@ -53,7 +27,7 @@ const autosavedAt = async (page: Page) => Number((await page.getByRole('status',
 
 describe('building, training, saving and restoring a network', () => {
   it('builds a 4-8-3 network on iris from an empty canvas and gets it back after a reload', async () => {
-    app = await openApp(harness, await contextWithoutPickers());
+    const app = await e2e.open(await e2e.contextWithoutPickers());
     const { page } = app;
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);

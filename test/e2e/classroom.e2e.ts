@@ -5,29 +5,11 @@
  * with no English word left on screen.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useE2E } from './harness';
 import { waitFor, waitVisible } from './helpers';
 
-let harness: Harness;
-let app: AppPage | null = null;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!app) return;
-  const problems = await app.problems();
-  if (problems.length) console.log('PROBLEMS', JSON.stringify(problems, null, 1));
-  await app.context.close();
-  app = null;
-  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
-});
+const e2e = useE2E();
 
 /** Opens a lesson from the Lessons list by its English title (its accessible name). */
 async function openLesson(page: Page, title: string): Promise<void> {
@@ -112,7 +94,7 @@ async function englishLeft(page: Page): Promise<string[]> {
 
 describe('classroom mode', () => {
   it('walks the 2-2-1 lesson to the weight updates and shows the notes’ values', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await openLesson(page, '2-2-1 worked example');
     await waitForTrace(page);
@@ -173,7 +155,7 @@ describe('classroom mode', () => {
   });
 
   it('races eight optimizers with one curve each', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await openLesson(page, 'Optimizers race');
     await page.getByRole('button', { name: 'Start race' }).click();
@@ -187,7 +169,7 @@ describe('classroom mode', () => {
   });
 
   it('shows Step mode large and high-contrast in presentation mode', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await openLesson(page, '2-2-1 worked example');
     await waitForTrace(page);
@@ -203,7 +185,7 @@ describe('classroom mode', () => {
   });
 
   it('leaves no English word on screen in Korean, in every classroom view', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     // The walker does see English: in English it finds the classroom's own labels.
     await page.getByRole('button', { name: 'Lessons' }).click();

@@ -2,32 +2,15 @@
  * Editing the network as a user does: drag a layer from the palette onto the canvas, wire it
  * by dragging from one handle to another, add a layer from the keyboard and delete it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useE2E } from './harness';
 import { centerOf, countEdges, countNodes, waitFor, waitVisible } from './helpers';
 
-let harness: Harness;
-let app: AppPage | null = null;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!app) return;
-  const problems = await app.problems();
-  await app.context.close();
-  app = null;
-  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
-});
+const e2e = useE2E();
 
 describe('editing the graph', () => {
   it('adds a layer by dragging it from the palette and wires it to the network', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
 
@@ -70,7 +53,7 @@ describe('editing the graph', () => {
   });
 
   it('adds a layer with the keyboard and deletes it with the Delete key', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
     await page.getByRole('button', { name: 'Dropout' }).focus();

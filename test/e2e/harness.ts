@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { findChromium, INSTALL_HELP } from '../../scripts/ensure-chromium.mjs';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
 
@@ -110,4 +111,57 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+export interface E2E {
+  /** The file's harness (available inside tests and hooks). */
+  readonly harness: Harness;
+  /** Opens the app (in `context`, or a new 1280×800 one); it is checked and closed after the test. */
+  open(context?: BrowserContext): Promise<AppPage>;
+  /** A 1280×800 context whose browser has no File System Access pickers (file input and download paths). */
+  contextWithoutPickers(): Promise<BrowserContext>;
+}
+
+/**
+ * Registers one test file's lifecycle: a harness for the file, and after each test the app
+ * it opened is closed and must have logged no console error, exception or CSP violation.
+ */
+export function useE2E(): E2E {
+  let harness: Harness | null = null;
+  let app: AppPage | null = null;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  afterEach(async () => {
+    if (!app) return;
+    const opened = app;
+    app = null;
+    const problems = await opened.problems();
+    await opened.context.close();
+    expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
+  });
+  const current = (): Harness => {
+    if (!harness) throw new Error('The e2e harness is not started (use it inside tests).');
+    return harness;
+  };
+  return {
+    get harness() {
+      return current();
+    },
+    async open(context) {
+      app = await openApp(current(), context);
+      return app;
+    },
+    async contextWithoutPickers() {
+      const context = await current().browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'showOpenFilePicker', { value: undefined, configurable: true });
+        Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
+      });
+      return context;
+    },
+  };
 }

@@ -5,35 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useE2E } from './harness';
 import { countNodes, runState, waitFor, waitVisible } from './helpers';
 
-let harness: Harness;
-let app: AppPage | null = null;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!app) return;
-  const problems = await app.problems();
-  await app.context.close();
-  app = null;
-  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
-});
+const e2e = useE2E();
 
 async function contextWithoutPickers(): Promise<BrowserContext> {
-  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'showOpenFilePicker', { value: undefined, configurable: true });
-    Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
-  });
+  const context = await e2e.contextWithoutPickers();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context;
 }
@@ -49,7 +28,7 @@ const position = (page: Page, id: string) => page.locator(`.react-flow__node[dat
 
 describe('keyboard and clipboard', () => {
   it('copies, pastes, duplicates, deletes, moves, arranges and undoes from the keyboard', async () => {
-    app = await openApp(harness, await contextWithoutPickers());
+    const app = await e2e.open(await contextWithoutPickers());
     const { page } = app;
     await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
 
@@ -122,7 +101,7 @@ describe('keyboard and clipboard', () => {
 
 describe('files', () => {
   it('refuses broken and newer files without touching the open project, and asks before dropping changes', async () => {
-    app = await openApp(harness, await contextWithoutPickers());
+    const app = await e2e.open(await contextWithoutPickers());
     const { page } = app;
     await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
     const open = () => page.getByRole('button', { name: 'Open', exact: true }).click();
@@ -168,7 +147,7 @@ describe('files', () => {
   });
 
   it('exports the trained model and imports it to continue training', async () => {
-    app = await openApp(harness, await contextWithoutPickers());
+    const app = await e2e.open(await contextWithoutPickers());
     const { page } = app;
     await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('0');

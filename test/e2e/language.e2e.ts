@@ -1,30 +1,13 @@
 /** The language switch shows Korean labels, keeps English accessible names, and is remembered. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useE2E } from './harness';
 import { countNodes, waitFor } from './helpers';
 
-let harness: Harness;
-let app: AppPage | null = null;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!app) return;
-  const problems = await app.problems();
-  await app.context.close();
-  app = null;
-  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
-});
+const e2e = useE2E();
 
 describe('language switch', () => {
   it('shows Korean labels and keeps the controls findable by their English names', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');

@@ -2,32 +2,15 @@
  * The app opens the two-spirals example, Train streams losses into the chart, and the loss
  * falls; the run controls pause, step, resume, stop and reset a long run.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useE2E } from './harness';
 import { chartPoints, countEdges, countNodes, runState, waitFor, waitVisible } from './helpers';
 
-let harness: Harness;
-let app: AppPage | null = null;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!app) return;
-  const problems = await app.problems();
-  await app.context.close();
-  app = null;
-  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
-});
+const e2e = useE2E();
 
 describe('training in the browser build', () => {
   it('opens the two-spirals example with a 2-8-8-1 network', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await waitFor('the canvas shows the 4 layers of the example', () => countNodes(page), (n) => n === 4);
     for (const id of ['input', 'hidden1', 'hidden2', 'output']) {
@@ -43,7 +26,7 @@ describe('training in the browser build', () => {
   });
 
   it('trains when Train is pressed and the loss falls', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     const train = page.getByRole('button', { name: 'Train' });
     await waitFor('Train is enabled', () => train.isEnabled(), Boolean);
@@ -60,7 +43,7 @@ describe('training in the browser build', () => {
   });
 
   it('pauses, steps, resumes, stops and resets a long run', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await page.getByLabel('Epochs').fill('100000');
     await page.getByRole('button', { name: 'Train' }).click();
@@ -82,7 +65,7 @@ describe('training in the browser build', () => {
   });
 
   it('refuses an invalid value in the inspector and says why', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await page.locator('.react-flow__node[data-id="hidden1"]').click();
     const units = page.getByLabel('Units', { exact: true });

@@ -6,37 +6,20 @@
  *   runs as HTML.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
 import { createTrainingSession } from '../../src-engine/training-session';
-import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import { screenshot, useE2E } from './harness';
 import { waitFor } from './helpers';
 
-let harness: Harness;
-let app: AppPage | null = null;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!app) return;
-  const problems = await app.problems();
-  await app.context.close();
-  app = null;
-  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
-});
+const e2e = useE2E();
 
 const REL_TOL = 1e-12;
 const stepShown = async (page: Page) => Number((await page.getByTestId('run-step').innerText()).replace(/,/g, ''));
 
 describe('trust', () => {
   it('trains in the Web Worker to the same weights as the engine in Node', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     const steps = 4;
     for (let i = 1; i <= steps; i++) {
@@ -60,12 +43,7 @@ describe('trust', () => {
 
   it('shows markup from a project file as text and never runs it', async () => {
     // The file-input path (File System Access pickers are switched off, as in the other tests).
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'showOpenFilePicker', { value: undefined, configurable: true });
-      Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
-    });
-    app = await openApp(harness, context);
+    const app = await e2e.open(await e2e.contextWithoutPickers());
     const { page } = app;
     const project = createSpiralExample();
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';

@@ -6,29 +6,12 @@
  * network with ReLU (and the vanishing-gradient badge); panels enlarge, hide and show; a
  * live learning-rate change is marked on the loss chart; the history slider scrubs back.
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, startHarness, type AppPage, type Harness } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useE2E } from './harness';
 import { chartPoints, runState, waitFor, waitVisible } from './helpers';
 
-let harness: Harness;
-let app: AppPage | null = null;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!app) return;
-  const problems = await app.problems();
-  await app.context.close();
-  app = null;
-  expect(problems, 'the page must log no console errors, exceptions or CSP violations').toEqual([]);
-});
+const e2e = useE2E();
 
 const network = (page: Page) => page.getByRole('img', { name: 'Network view' });
 const gradients = (page: Page) => page.getByRole('img', { name: 'Gradient norms' });
@@ -47,15 +30,6 @@ async function capture(page: Page) {
   };
 }
 
-/** A context whose Open falls back to a file input (so the test can hand it a project). */
-async function contextWithFileInput(): Promise<BrowserContext> {
-  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'showOpenFilePicker', { value: undefined, configurable: true });
-    Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
-  });
-  return context;
-}
 
 /** Spirals, 2 → `depth` dense layers of 8 units with `activation` → 1 sigmoid; everything else the defaults. */
 function deepProject(activation: 'sigmoid' | 'relu', depth: number): object {
@@ -98,7 +72,7 @@ async function firstStepGradients(page: Page, project: object, name: string) {
 
 describe('watching the network learn', () => {
   it('changes the weights, gradients, loss and decision boundary while the spirals train', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     for (const name of ['Network view', 'Gradients', 'Decision boundary', 'Loss and accuracy']) {
       expect(await page.getByRole('button', { name, exact: true }).getAttribute('aria-pressed'), `the ${name} panel is open by default`).toBe('true');
@@ -134,7 +108,7 @@ describe('watching the network learn', () => {
   });
 
   it('steps exactly one batch, then to the end of the epoch', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await waitFor('one step is shown', () => stepShown(page), (s) => s === 1);
@@ -156,7 +130,7 @@ describe('watching the network learn', () => {
   });
 
   it('shows a deep sigmoid network’s first-layer gradient far below a ReLU network’s of the same shape', async () => {
-    app = await openApp(harness, await contextWithFileInput());
+    const app = await e2e.open(await e2e.contextWithoutPickers());
     const { page } = app;
     const sigmoid = await firstStepGradients(page, deepProject('sigmoid', 6), 'deep-sigmoid.layerlab.json');
     await waitVisible(page.getByRole('status', { name: 'Vanishing gradients' }), 'the vanishing-gradient badge');
@@ -170,7 +144,7 @@ describe('watching the network learn', () => {
   });
 
   it('enlarges, hides and shows panels, marks a live change and scrubs back through the run', async () => {
-    app = await openApp(harness);
+    const app = await e2e.open();
     const { page } = app;
     await page.getByLabel('Epochs').fill('100000');
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('1000');
@@ -227,9 +201,9 @@ describe('watching the network learn', () => {
   });
 
   it('shows the views in Korean, found by the same English names', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => localStorage.setItem('layerlab.language', 'ko'));
-    app = await openApp(harness, context);
+    const app = await e2e.open(context);
     const { page } = app;
     await page.getByRole('button', { name: 'Train' }).click();
     await waitFor('the decision boundary is drawn', () => data(boundary(page), 'step'), (s) => Number(s) > 0);
