@@ -8,6 +8,7 @@ import { parseProjectText, type Project } from '../../src-engine/project';
 import { getDesktopApi } from './desktop-api';
 import { hasFileSystemAccess, pickOpenHandle, pickSaveHandle, writeHandle, type FileHandleLike } from './file-system-access';
 import { rememberRecent } from './recent-files';
+import { downloadBlob } from './download';
 
 export type OpenResult =
   | { ok: true; project: Project; path: string | null; name: string }
@@ -152,13 +153,5 @@ function pickFile(accept: string): Promise<File | null> {
 
 /** Offers `text` as a file download. */
 function download(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke later: Chromium starts the download asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([text], { type }), fileName);
 }

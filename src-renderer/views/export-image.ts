@@ -3,19 +3,7 @@
  * at device resolution, onto one white image (a uPlot chart is several canvases plus DOM;
  * its canvases hold the lines and axes).
  */
-
-/** Offers `blob` as a download named `fileName`. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke later: Chromium starts the download asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadBlob } from '../bridge/download';
 
 /** Composites the canvases inside `root` into one canvas (white background), or null when there are none. */
 export function compositeCanvases(root: HTMLElement): HTMLCanvasElement | null {
