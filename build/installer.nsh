@@ -1,7 +1,8 @@
 ; Included by electron-builder's NSIS installer (electron-builder.yml: nsis.include).
 ;
 ; Windows picks a file's type by its last extension, so "net.layerlab.json" is a .json file to
-; Explorer. electron-builder registers the LayerLab.Project type (for .layerlab.json); here the
+; Explorer. electron-builder registers the LayerLab.Project type (for .layerlab, which
+; double-clicks into LayerLab, and .layerlab.json); here the
 ; installer also lists that type under .json's OpenWithProgids, which puts LayerLab in the
 ; "Open with" menu of every .json file without becoming the default JSON app. Uninstalling
 ; removes the entry. SHChangeNotify tells Explorer that associations changed.

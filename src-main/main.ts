@@ -43,7 +43,7 @@ import { createAutosaveStore, type AutosaveStore } from './autosave';
 import { isTrustedSender } from './ipc-guard';
 import { buildMenuTemplate, toMenuTemplate, type MenuAction } from './menu';
 import { menuLabelsFor } from './menu-labels';
-import { PROJECT_FILE_PATTERN } from './open-file-args';
+import { PROJECT_DIALOG_EXTENSIONS, PROJECT_FILE_PATTERN } from './open-file-args';
 import { noticesPathFor, resolveAppPaths } from './paths';
 import { buildContentSecurityPolicy, createWebPreferences, isAllowedExternalUrl, isAllowedNavigation, isAllowedRequest } from './security';
 import { addRecentFile, applySettingsPatch, SettingsStore, userSettingsOf, type Settings } from './settings';
@@ -369,7 +369,7 @@ function registerIpc(): void {
       const options = {
         defaultPath: dialogStart(),
         properties: ['openFile' as const],
-        filters: [{ name: 'LayerLab project', extensions: ['json'] }],
+        filters: [{ name: 'LayerLab project', extensions: PROJECT_DIALOG_EXTENSIONS }],
       };
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       if (picked.canceled || picked.filePaths.length === 0) return { ok: false, canceled: true };
@@ -387,7 +387,7 @@ function registerIpc(): void {
       // The preload got this path from Electron for a File the user dropped; still, only
       // project files are read.
       if (!isAbsolute(path) || !PROJECT_FILE_PATTERN.test(path)) {
-        return { ok: false, canceled: false, error: `${basename(path)} is not a LayerLab project (.layerlab.json).` };
+        return { ok: false, canceled: false, error: `${basename(path)} is not a LayerLab project (.layerlab.json or .layerlab).` };
       }
       return openProjectAt(event.sender, path);
     }),
@@ -405,7 +405,7 @@ function registerIpc(): void {
         const name = basename(parsed.data.suggestedName);
         const options = {
           defaultPath: start ? join(start, name) : name,
-          filters: [{ name: 'LayerLab project', extensions: ['json'] }],
+          filters: [{ name: 'LayerLab project', extensions: PROJECT_DIALOG_EXTENSIONS }],
         };
         const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         if (picked.canceled || !picked.filePath) return { ok: false, canceled: true };

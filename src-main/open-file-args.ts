@@ -14,9 +14,16 @@
  */
 import { posix, win32 } from 'node:path';
 
-/** A project is JSON; `.layerlab.json` is LayerLab's own name, and "Open with" may hand any `.json`. */
-export const PROJECT_FILE_PATTERN = /\.json$/i;
+/**
+ * A project is JSON; `.layerlab.json` is LayerLab's own name, and "Open with" may hand any
+ * `.json`. `.layerlab` is the same file under a one-part extension: Windows and macOS type a
+ * file by its last extension only, so `.layerlab` is the name that double-clicks into
+ * LayerLab on every system (electron-builder.yml registers both).
+ */
+export const PROJECT_FILE_PATTERN = /\.(json|layerlab)$/i;
 export const PROJECT_EXTENSION = '.layerlab.json';
+/** Extensions the open and save dialogs offer, without the dot ('json' covers .layerlab.json). */
+export const PROJECT_DIALOG_EXTENSIONS = ['json', 'layerlab'];
 
 export interface LaunchContext {
   platform: string;

@@ -18,7 +18,7 @@ export type OpenResult =
 export type SaveResult = { ok: true; path: string | null } | { ok: false; canceled: true } | { ok: false; canceled: false; error: string };
 
 export const PROJECT_EXTENSION = '.layerlab.json';
-const PROJECT_ACCEPT = '.json,application/json';
+const PROJECT_ACCEPT = '.json,.layerlab,application/json';
 
 /** The browser file the open project came from or was saved to (File System Access only). */
 let currentHandle: FileHandleLike | null = null;

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeIcons } from '../../scripts/make-icons.mjs';
 import { APP_ID } from '../../src-main/app-id';
+import { PROJECT_DIALOG_EXTENSIONS, PROJECT_FILE_PATTERN } from '../../src-main/open-file-args';
 
 const ROOT = join(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; productName: string; main: string };
@@ -68,16 +69,19 @@ describe('electron-builder configuration', () => {
     expect(config.publish).toBeNull();
   });
 
-  it('associates .layerlab.json projects on every system', async () => {
+  it('associates .layerlab.json projects on every system, and the one-part .layerlab that Windows and macOS double-click', async () => {
     const config = await loadConfig();
     const exts = (list: unknown) => (list as FileAssociation[]).flatMap((a) => a.ext);
-    expect(exts(config.win?.fileAssociations)).toContain('layerlab.json');
-    expect(exts(config.mac?.fileAssociations)).toEqual(['layerlab.json', 'json']);
+    for (const os of [config.win, config.mac, config.linux]) {
+      expect(exts(os?.fileAssociations)).toEqual(expect.arrayContaining(['layerlab', 'layerlab.json']));
+      // Every extension the system hands to LayerLab is one main accepts as a project.
+      for (const ext of exts(os?.fileAssociations)) expect(PROJECT_FILE_PATTERN.test(`/x/net.${ext}`), ext).toBe(true);
+    }
+    expect(exts(config.mac?.fileAssociations)).toEqual(['layerlab', 'layerlab.json', 'json']);
     expect((config.mac?.fileAssociations as FileAssociation[])[1].rank).toBe('Alternate');
-    expect((config.linux?.fileAssociations as FileAssociation[])[0]).toMatchObject({
-      ext: 'layerlab.json',
-      mimeType: 'application/x-layerlab+json',
-    });
+    expect((config.linux?.fileAssociations as FileAssociation[])[0]).toMatchObject({ mimeType: 'application/x-layerlab+json' });
+    // The open and save dialogs offer both names.
+    expect(PROJECT_DIALOG_EXTENSIONS).toEqual(['json', 'layerlab']);
     // The NSIS include adds .json's "Open with" entry for the same ProgID.
     const progId = (config.win?.fileAssociations as FileAssociation[])[0].name!;
     expect(readFileSync(join(ROOT, 'build/installer.nsh'), 'utf8')).toContain(`"${progId}"`);

@@ -97,3 +97,12 @@ describe('file-open arguments on macOS and in development', () => {
     expect(projectPathsFromArgv(['/x/layerlab', 'net.layerlab.json'], linux)).toEqual(['/home/ada/projects/net.layerlab.json']);
   });
 });
+
+describe('the one-part .layerlab extension (what Windows and macOS associate by double-click)', () => {
+  it('is taken from a double-click on each system, other files are not', () => {
+    expect(projectPathsFromArgv(['C:\\LayerLab\\LayerLab.exe', 'D:\\class\\xor.layerlab'], windows)).toEqual(['D:\\class\\xor.layerlab']);
+    expect(openFileEventPath('/Users/ada/xor.LAYERLAB', 'darwin')).toBe('/Users/ada/xor.LAYERLAB');
+    expect(projectPathsFromArgv(['/usr/bin/layerlab', 'file:///home/ada/xor.layerlab'], linux)).toEqual(['/home/ada/xor.layerlab']);
+    expect(projectPathsFromArgv(['/usr/bin/layerlab', 'xor.layerlab.bak', 'notes.txt'], linux)).toEqual([]);
+  });
+});
