@@ -5,7 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { parseCsv, readNumericColumns } from '../src-engine/csv';
+import { parseCsv } from '../src-engine/csv';
+import { decimalCommaFor } from '../src-engine/data-import/cells';
+import { encodeFeatures, encodeFromSources } from '../src-engine/data-import/encode-features';
 import { parseProjectText, type Project } from '../src-engine/project';
 import { compileGraph } from '../src-engine/compile';
 import { datasetShape } from '../src-engine/datasets';
@@ -154,12 +156,19 @@ async function predict(args: string[], io: CliIo): Promise<number> {
   const csv = parseCsv(await readText(csvPath));
   if (!csv.ok) throw new InputError(`${csvPath}: ${csv.error}`);
   const names = model.value.input.featureNames;
-  const columns = names.every((n) => csv.header.includes(n)) ? names : csv.header.slice(0, names.length);
-  if (columns.length < names.length) {
-    throw new InputError(`${csvPath}: the model needs ${names.length} feature columns (${names.join(', ')}); the file has ${csv.header.length}.`);
-  }
-  const x = readNumericColumns(csv.header, csv.rows, columns);
+  // A file whose header names none of the inputs but has exactly as many columns is read by
+  // position (a CSV written without the training names); otherwise columns are found by name,
+  // and category columns are one-hot encoded as in training (`color=red`).
+  const byPosition = csv.header.length === names.length && !names.some((name) => csv.header.includes(name) || csv.header.includes(name.split('=')[0]));
+  const decimalComma = decimalCommaFor(csv.delimiter);
+  const x = byPosition
+    ? encodeFromSources(csv.header, csv.rows, names.map((_, column) => ({ kind: 'number' as const, column })), decimalComma)
+    : encodeFeatures(csv.header, csv.rows, names, decimalComma);
   if (!x.ok) throw new InputError(`${csvPath}: ${x.error}`);
+  if (byPosition) io.err(`${csvPath}: no column is named as the model's inputs; reading its ${names.length} columns by position as ${names.join(', ')}.`);
+  for (const [column, count] of x.unseen) {
+    io.err(`${csvPath}: column ${column} has ${count} row${count === 1 ? '' : 's'} with a category the model was not trained on; their one-hot inputs are all 0.`);
+  }
   const n = csv.rows.length;
   const y = predictFromModel(model.value, x.values, n);
   const units = y.length / Math.max(1, n);

@@ -20,15 +20,30 @@ export function isMissingCell(trimmed: string): boolean {
 }
 
 /**
+ * Whether cells of a file with this delimiter may hold decimal commas ("3,5"): yes unless
+ * the delimiter is a comma. European spreadsheets write decimal commas and then export
+ * with ';' (or a tab), so a comma in such a cell can only be the decimal separator.
+ */
+export function decimalCommaFor(delimiter: string): boolean {
+  return delimiter !== ',';
+}
+
+/** A decimal written with a comma: optional sign, digits around one comma, optional exponent. */
+const DECIMAL_COMMA = /^[+-]?(?:\d+,\d*|,\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
  * The finite number a trimmed cell holds, or NaN when it is not a plain decimal (optional
  * sign, digits with an optional point, optional exponent) or overflows. Not numbers: hex,
- * binary and octal literals (0x10), Infinity, thousands separators (1,234) and decimal
- * commas (1,5). `Number` does the work (it is exact and fast); only the non-decimal
- * literals it also accepts are turned away here.
+ * binary and octal literals (0x10), Infinity and thousands separators (1,234). With
+ * `decimalComma` (see `decimalCommaFor`) a cell written with a decimal comma instead of the
+ * point ("3,5", "-0,25", "1,5e3") is read too; without it, "1,5" is not a number. `Number`
+ * does the work (it is exact and fast); only the non-decimal literals it also accepts are
+ * turned away here.
  */
-export function parseNumberCell(trimmed: string): number {
+export function parseNumberCell(trimmed: string, decimalComma = false): number {
   const n = trimmed.length;
   if (n === 0) return NaN;
+  if (decimalComma && trimmed.includes(',') && DECIMAL_COMMA.test(trimmed)) return parseNumberCell(trimmed.replace(',', '.'));
   // Starts with a digit, sign or point and ends with a digit or point: this keeps out the
   // whitespace, Infinity and '' that Number would also read.
   const first = trimmed.charCodeAt(0);
@@ -58,7 +73,7 @@ export function quoteCell(text: string): string {
  * otherwise by UTF-16 code units (locale-independent, so every machine agrees).
  */
 export function sortCategories(labels: readonly string[]): string[] {
-  const numbers = labels.map(parseNumberCell);
+  const numbers = labels.map((label) => parseNumberCell(label));
   const order = labels.map((_, i) => i);
   if (numbers.every((v) => !Number.isNaN(v))) order.sort((a, b) => numbers[a] - numbers[b] || (labels[a] < labels[b] ? -1 : 1));
   else order.sort((a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0));

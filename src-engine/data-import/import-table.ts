@@ -8,7 +8,7 @@
 import type { Dataset } from '../datasets/dataset';
 import { toInlineSpec, type InlineSpec } from '../datasets/inline';
 import { formatIssues, importOptionsSchema, LIMITS, type ImportOptions, type ImportOptionsInput } from '../project';
-import { clip, isMissingCell, parseNumberCell, quoteCell, sortCategories } from './cells';
+import { clip, decimalCommaFor, isMissingCell, parseNumberCell, quoteCell, sortCategories } from './cells';
 import { progressReporter, scanColumns, type ColumnType } from './inspect-csv';
 import { MAX_NAME_LENGTH, openTable, type CsvTable, type OpenedTable, type TableInput } from './table-reader';
 
@@ -120,6 +120,7 @@ export function importDataset(input: TableInput, options: ImportOptionsInput, ex
 function readRows(table: OpenedTable, features: Column[], target: Column, opts: ImportOptions, report: (f: number) => void): { ok: true; dropped: Uint8Array; rowsRead: number } | { ok: false; error: string } {
   const dropped: number[] = [];
   let rowsRead = 0;
+  const decimalComma = decimalCommaFor(table.delimiter);
   const missingHint = opts.missing === 'refuse' ? ' Fill it in, or choose to drop such rows or fill them with the mean.' : '';
   for (let fields = table.next(); fields; fields = table.next()) {
     rowsRead++;
@@ -132,11 +133,11 @@ function readRows(table: OpenedTable, features: Column[], target: Column, opts: 
       drop = 1;
       target.values.push(target.type === 'number' ? NaN : -1);
     } else if (target.type === 'number') {
-      const v = parseNumberCell(t);
+      const v = parseNumberCell(t, decimalComma);
       if (Number.isNaN(v)) return fail(`row ${table.row}, column ${target.name}: ${quoteCell(t)} is not a number.`);
       target.values.push(v);
     } else {
-      const v = parseNumberCell(t);
+      const v = parseNumberCell(t, decimalComma);
       target.values.push(code(target, Number.isNaN(v) ? t : String(v)));
     }
     for (const c of features) {
@@ -146,7 +147,7 @@ function readRows(table: OpenedTable, features: Column[], target: Column, opts: 
         if (opts.missing === 'drop') drop = 1;
         c.values.push(c.type === 'number' ? NaN : -1);
       } else if (c.type === 'number') {
-        const v = parseNumberCell(cell);
+        const v = parseNumberCell(cell, decimalComma);
         if (Number.isNaN(v)) return fail(`row ${table.row}, column ${c.name}: ${quoteCell(cell)} is not a number.`);
         c.values.push(v);
       } else {

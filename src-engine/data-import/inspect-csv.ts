@@ -3,7 +3,7 @@
  * per column a type guess with missing, distinct and sample values. Reads every row once.
  */
 import type { CsvDelimiter } from '../csv';
-import { isMissingCell, parseNumberCell } from './cells';
+import { decimalCommaFor, isMissingCell, parseNumberCell } from './cells';
 import { openTable, type OpenedTable, type TableFormat, type TableInput } from './table-reader';
 
 /** A column's guessed type: numbers are used as they are, categories are one-hot encoded. */
@@ -108,6 +108,7 @@ export function scanColumns(table: OpenedTable, previewRows: number, report: (fr
     firstNonNumeric: null,
   }));
   const preview: string[][] = [];
+  const decimalComma = decimalCommaFor(table.delimiter);
   let rowCount = 0;
   for (let fields = table.next(); fields; fields = table.next()) {
     rowCount++;
@@ -120,7 +121,7 @@ export function scanColumns(table: OpenedTable, previewRows: number, report: (fr
         continue;
       }
       s.present++;
-      const x = parseNumberCell(v);
+      const x = parseNumberCell(v, decimalComma);
       const key = Number.isNaN(x) ? v : x;
       if (!s.capped && !s.distinct.has(key)) {
         if (s.distinct.size >= DISTINCT_CAP) s.capped = true;

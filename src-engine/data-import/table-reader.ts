@@ -4,7 +4,7 @@
  * spreadsheet row number, skipping blank lines and rows of only whitespace.
  */
 import { CSV_DELIMITERS, CsvRecordReader, detectDelimiter, isEmptyRecord, stripBom, type CsvDelimiter } from '../csv';
-import { clip, isMissingCell, parseNumberCell } from './cells';
+import { clip, decimalCommaFor, isMissingCell, parseNumberCell } from './cells';
 
 /** Rows already split into fields, e.g. from a spreadsheet; `header` is row 1. */
 export interface CsvTable {
@@ -45,10 +45,11 @@ export interface OpenedTable {
  * Decides whether `first` is a header: not when one of its cells is a number; yes when a
  * column is numeric below it (≥ 90 % of its values); when every column holds text, yes when
  * none of its cells recurs in its column below (column names rarely repeat as data).
+ * `decimalComma`: whether "3,5" counts as a number (see `decimalCommaFor`).
  */
-export function detectHeader(first: readonly string[], rest: readonly (readonly string[])[]): boolean {
+export function detectHeader(first: readonly string[], rest: readonly (readonly string[])[], decimalComma = false): boolean {
   const cells = first.map((c) => c.trim());
-  if (cells.some((c) => !Number.isNaN(parseNumberCell(c)))) return false;
+  if (cells.some((c) => !Number.isNaN(parseNumberCell(c, decimalComma)))) return false;
   if (rest.length === 0) return true;
   for (let j = 0; j < cells.length; j++) {
     let numeric = 0;
@@ -57,7 +58,7 @@ export function detectHeader(first: readonly string[], rest: readonly (readonly 
       const v = (row[j] ?? '').trim();
       if (isMissingCell(v)) continue;
       present++;
-      if (!Number.isNaN(parseNumberCell(v))) numeric++;
+      if (!Number.isNaN(parseNumberCell(v, decimalComma))) numeric++;
     }
     if (present > 0 && numeric >= 0.9 * present && !isMissingCell(cells[j])) return true;
   }
@@ -104,7 +105,7 @@ export function openTable(input: TableInput, format: TableFormat = {}): { ok: tr
   if (reader.error !== null) return { ok: false, error: reader.error };
   if (ahead.length === 0) return { ok: false, error: 'The file is empty.' };
   const first = ahead[0].fields;
-  const hasHeader = format.header ?? detectHeader(first, ahead.slice(1).map((a) => a.fields));
+  const hasHeader = format.header ?? detectHeader(first, ahead.slice(1).map((a) => a.fields), decimalCommaFor(delimiter));
   const names = hasHeader ? uniqueNames(first) : generatedNames(first.length);
   const width = names.length;
   let k = hasHeader ? 1 : 0;

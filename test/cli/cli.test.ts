@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
 import { createTrainingSession } from '../../src-engine/training-session';
 import { hashDataText } from '../../src-engine/data-import/file-dataset';
+import { importTable } from '../../src-engine/data-import/import-table';
+import { parseModel, predictFromModel } from '../../src-engine/model-json';
 
 const BIN = join(import.meta.dirname, '../../bin/layerlab.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
@@ -60,7 +62,8 @@ describe('layerlab CLI', () => {
     const csv = join(dir, 'points.csv');
     writeFileSync(csv, 'x,y\n0,0\n0.5,-0.5\n');
     const r = cli('predict', modelPath, csv);
-    expect(r.err).toBe('');
+    // The spiral's inputs are x1, x2: a file with two other names is read by position, said once.
+    expect(r.err).toBe(`${csv}: no column is named as the model's inputs; reading its 2 columns by position as x1, x2.\n`);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines).toHaveLength(3);
@@ -79,7 +82,33 @@ describe('layerlab CLI', () => {
     writeFileSync(csv, 'x,y\n0,0\n1,abc\n');
     const r = cli('predict', modelPath, csv);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("Row 3, column y: 'abc' is not a number.");
+    expect(r.err).toContain("row 3, column y: 'abc' is not a number.");
+  });
+
+  it('one-hot encodes category columns for prediction as the import did for training', () => {
+    const rows = ['size,color,price'];
+    for (let i = 0; i < 40; i++) rows.push(`${i % 5},${['red', 'blue', 'green'][i % 3]},${(i % 5) + 3 * (i % 3)}`);
+    const imported = importTable(rows.join('\n'), { target: 'price', task: 'regression' });
+    if (!imported.ok) throw new Error(imported.error);
+    const project = createSpiralExample();
+    project.dataset = imported.spec;
+    project.graph.nodes[3].data = { ...project.graph.nodes[3].data, activation: 'linear' } as never;
+    project.training.loss = 'mse';
+    const path = writeProject('colors.layerlab.json', project);
+    const modelPath = join(dir, 'colors-model.json');
+    expect(cli('train', path, '--epochs', '3', '--quiet', '--out', modelPath).code).toBe(0);
+
+    // New rows by column name, in another order, one with a colour never trained on.
+    const csv = join(dir, 'new-colors.csv');
+    writeFileSync(csv, 'color,size\nblue,2\npurple,1\n');
+    const r = cli('predict', modelPath, csv);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('column color has 1 row with a category the model was not trained on');
+    // The same numbers as the engine's prediction on the encoded inputs.
+    const model = parseModel(JSON.parse(readFileSync(modelPath, 'utf8')));
+    if (!model.ok) throw new Error(model.error);
+    const expected = predictFromModel(model.value, Float64Array.from([2, 1, 0, 0, 1, 0, 0, 0]), 2);
+    expect(r.out.trim().split('\n').slice(1).map(Number)).toEqual(Array.from(expected));
   });
 
   it('validates a good project and names what is wrong in a bad one', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isMissingCell, parseNumberCell, quoteCell, sortCategories } from '../../../src-engine/data-import/cells';
+import { decimalCommaFor, isMissingCell, parseNumberCell, quoteCell, sortCategories } from '../../../src-engine/data-import/cells';
 
 describe('cells', () => {
   it('reads plain decimals only', () => {
@@ -21,6 +21,44 @@ describe('cells', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('reads decimal commas only when asked to', () => {
+    // Each pair: the cell as a European spreadsheet writes it, the number it means.
+    const commas: [string, number][] = [['3,5', 3.5], ['-0,25', -0.25], ['+1,5', 1.5], [',5', 0.5], ['2,', 2], ['1,5e3', 1500], ['7,25E-2', 0.0725]];
+    for (const [text, value] of commas) {
+      expect(parseNumberCell(text, true)).toBe(value);
+      expect(parseNumberCell(text)).toBeNaN();
+    }
+    // A point still reads as the decimal point; a second comma or a letter is not a number.
+    expect(parseNumberCell('3.5', true)).toBe(3.5);
+    for (const text of ['1,2,3', '1,5,', ',', '-,', 'a,5', '1,5x', '1, 5', '0x1,5', '1.2,5', '1,5e400']) expect(parseNumberCell(text, true)).toBeNaN();
+  });
+
+  it('agrees with the decimal grammar, comma for point, on random text', () => {
+    const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+    const DECIMAL_COMMA = /^[+-]?(?:\d+,\d*|,\d+)(?:[eE][+-]?\d+)?$/;
+    const text = fc.stringMatching(/^[-+0-9.,eE]{1,8}$/);
+    fc.assert(
+      fc.property(text, (s) => {
+        const asPoint = s.replace(',', '.');
+        const expected = (DECIMAL.test(s) && Number.isFinite(Number(s))) || (DECIMAL_COMMA.test(s) && Number.isFinite(Number(asPoint)));
+        const v = parseNumberCell(s, true);
+        expect(!Number.isNaN(v)).toBe(expected);
+        if (expected) expect(v).toBe(Number(DECIMAL_COMMA.test(s) ? asPoint : s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('allows decimal commas for every delimiter but the comma', () => {
+    expect(decimalCommaFor(',')).toBe(false);
+    for (const d of [';', '\t', '|']) expect(decimalCommaFor(d)).toBe(true);
+  });
+
+  it('orders labels the same whatever their position (no decimal-comma reading)', () => {
+    // '1,5' is text in a label list, so the list sorts by code unit, not by value.
+    expect(sortCategories(['2', '1,5', '10'])).toEqual(['1,5', '10', '2']);
   });
 
   it('knows the missing-value markers', () => {
