@@ -6,7 +6,12 @@
  */
 import type { ActivationName, DenseData, Graph, GraphNode, InitializerSpec, TrainingSettings } from './project';
 import type { DataShape } from './datasets/dataset';
-import { manualCountProblem } from './initializers';
+import { layerParams, PROBLEM_MESSAGES, type ProblemKey, type ProblemParams } from './compile-messages';
+
+/** A problem from its template: the English message is the template filled with `params`. */
+function problem(nodeId: string | null, code: string, key: ProblemKey, params: ProblemParams = {}): GraphProblem {
+  return { nodeId, code, message: PROBLEM_MESSAGES[key](params), key, params };
+}
 
 /** One reason the graph cannot be trained; `nodeId` is the node to highlight (null: the whole graph). */
 export interface GraphProblem {
@@ -14,6 +19,9 @@ export interface GraphProblem {
   /** Stable identifier, e.g. 'no-input', 'branching', 'output-units', 'loss-activation'. */
   code: string;
   message: string;
+  /** The message's template in compile-messages.ts, and what filled it (for translations). */
+  key: ProblemKey;
+  params: ProblemParams;
 }
 
 /** A dense (hidden or output) layer of the compiled chain. */
@@ -58,42 +66,29 @@ export type CompiledLayer = CompiledDense | CompiledDropout | CompiledActivation
 /** The compiled chain, or every problem found. */
 export type CompileResult = { ok: true; layers: CompiledLayer[] } | { ok: false; problems: GraphProblem[] };
 
-const KIND_NAMES: Record<GraphNode['type'], string> = {
-  input: 'Input',
-  dense: 'Dense layer',
-  output: 'Output layer',
-  dropout: 'Dropout layer',
-  activation: 'Activation layer',
-};
-
-/** "Dense layer 'Hidden 1'": the kind and the user's name (or the id). */
-function label(node: GraphNode): string {
-  return `${KIND_NAMES[node.type]} '${node.data.name || node.id}'`;
-}
-
 /**
  * Checks the output layer against the data and the loss. Pure; appends to `problems`.
  */
 function checkOutput(node: GraphNode & { data: DenseData }, shape: DataShape, training: TrainingSettings | undefined, problems: GraphProblem[]): void {
   const { units, activation } = node.data;
-  const add = (code: string, message: string): void => {
-    problems.push({ nodeId: node.id, code, message });
+  const add = (code: string, key: ProblemKey, params: ProblemParams = {}): void => {
+    problems.push(problem(node.id, code, key, { ...layerParams(node), ...params }));
   };
   if (shape.task === 'regression' && units !== shape.targets) {
-    add('output-units', `${label(node)} has ${units} unit${units === 1 ? '' : 's'} but the data has ${shape.targets} target${shape.targets === 1 ? '' : 's'}. Set it to ${shape.targets} unit${shape.targets === 1 ? '' : 's'}.`);
+    add('output-units', 'output-units-regression', { units, targets: shape.targets });
   } else if (shape.task === 'classification' && shape.classes === 2 && units !== 1 && units !== 2) {
-    add('output-units', `${label(node)} has ${units} units but the data has 2 classes. Use 1 unit with sigmoid, or 2 units with softmax.`);
+    add('output-units', 'output-units-binary', { units });
   } else if (shape.task === 'classification' && shape.classes > 2 && units !== shape.classes) {
-    add('output-units', `${label(node)} has ${units} unit${units === 1 ? '' : 's'} but the data has ${shape.classes} classes. Set it to ${shape.classes} units with softmax.`);
+    add('output-units', 'output-units-classes', { units, classes: shape.classes });
   }
   if (!training) return;
   const loss = training.loss;
   if ((loss === 'binary_crossentropy' || loss === 'categorical_crossentropy') && shape.task === 'regression') {
-    add('loss-task', `Cross-entropy is a classification loss, but the data is a regression task. Choose mse, mae, Huber or ½·SSE as the loss.`);
+    add('loss-task', 'loss-task');
   } else if (loss === 'binary_crossentropy' && (activation !== 'sigmoid' || units !== 1)) {
-    add('loss-activation', `Binary cross-entropy needs an output of 1 sigmoid unit; ${label(node)} has ${units} ${activation} unit${units === 1 ? '' : 's'}. Set it to 1 unit with sigmoid, or use categorical cross-entropy with a softmax output.`);
+    add('loss-activation', 'bce-output', { units, activation });
   } else if (loss === 'categorical_crossentropy' && activation !== 'softmax') {
-    add('loss-activation', `Categorical cross-entropy needs a softmax output; ${label(node)} uses ${activation}. Set its activation to softmax, or use binary cross-entropy with 1 sigmoid unit.`);
+    add('loss-activation', 'cce-output', { activation });
   }
 }
 
@@ -137,7 +132,7 @@ export function compileGraph(graph: Graph, shape: DataShape, training?: Training
   const problems: GraphProblem[] = [];
   const byId = new Map<string, GraphNode>();
   for (const node of graph.nodes) {
-    if (byId.has(node.id)) problems.push({ nodeId: node.id, code: 'duplicate-id', message: `Two layers share the id '${node.id}'. Delete one of them.` });
+    if (byId.has(node.id)) problems.push(problem(node.id, 'duplicate-id', 'duplicate-id', { id: node.id }));
     else byId.set(node.id, node);
   }
   const outgoing = new Map<string, string[]>();
@@ -146,7 +141,7 @@ export function compileGraph(graph: Graph, shape: DataShape, training?: Training
     const known = byId.has(e.source) && byId.has(e.target);
     if (!known) {
       const nodeId = byId.has(e.source) ? e.source : byId.has(e.target) ? e.target : null;
-      problems.push({ nodeId, code: 'dangling-edge', message: `Connection '${e.id}' leads to a layer that does not exist. Delete the connection.` });
+      problems.push(problem(nodeId, 'dangling-edge', 'dangling-edge', { edge: e.id }));
       continue;
     }
     outgoing.set(e.source, [...(outgoing.get(e.source) ?? []), e.target]);
@@ -155,36 +150,36 @@ export function compileGraph(graph: Graph, shape: DataShape, training?: Training
 
   const inputs = graph.nodes.filter((n) => n.type === 'input');
   const outputs = graph.nodes.filter((n) => n.type === 'output');
-  if (inputs.length === 0) problems.push({ nodeId: null, code: 'no-input', message: 'The network has no Input layer. Add one and connect it to the first layer.' });
+  if (inputs.length === 0) problems.push(problem(null, 'no-input', 'no-input'));
   for (const extra of inputs.slice(1)) {
-    problems.push({ nodeId: extra.id, code: 'multiple-inputs', message: `${label(extra)} is a second input; a network has exactly one. Delete it.` });
+    problems.push(problem(extra.id, 'multiple-inputs', 'multiple-inputs', layerParams(extra)));
   }
-  if (outputs.length === 0) problems.push({ nodeId: null, code: 'no-output', message: 'The network has no Output layer. Add one and connect the last layer to it.' });
+  if (outputs.length === 0) problems.push(problem(null, 'no-output', 'no-output'));
   for (const extra of outputs.slice(1)) {
-    problems.push({ nodeId: extra.id, code: 'multiple-outputs', message: `${label(extra)} is a second output; a network has exactly one. Delete it.` });
+    problems.push(problem(extra.id, 'multiple-outputs', 'multiple-outputs', layerParams(extra)));
   }
 
   for (const node of graph.nodes) {
     const outs = outgoing.get(node.id) ?? [];
     const ins = incoming.get(node.id) ?? [];
     if (node.type === 'input' && ins.length > 0) {
-      problems.push({ nodeId: node.id, code: 'input-has-incoming', message: `${label(node)} receives a connection, but the input must come first. Remove the connection into it.` });
+      problems.push(problem(node.id, 'input-has-incoming', 'input-has-incoming', layerParams(node)));
     }
     if (node.type === 'output' && outs.length > 0) {
-      problems.push({ nodeId: node.id, code: 'output-has-outgoing', message: `${label(node)} has an outgoing connection, but the output must come last. Remove the connection out of it.` });
+      problems.push(problem(node.id, 'output-has-outgoing', 'output-has-outgoing', layerParams(node)));
     }
     if (outs.length > 1 && node.type !== 'output') {
-      problems.push({ nodeId: node.id, code: 'branching', message: `${label(node)} has ${outs.length} outgoing connections; only chains are supported for now. Keep one and remove the others.` });
+      problems.push(problem(node.id, 'branching', 'branching-out', { ...layerParams(node), count: outs.length }));
     }
     if (ins.length > 1 && node.type !== 'input') {
-      problems.push({ nodeId: node.id, code: 'branching', message: `${label(node)} has ${ins.length} incoming connections; only chains are supported for now. Keep one and remove the others.` });
+      problems.push(problem(node.id, 'branching', 'branching-in', { ...layerParams(node), count: ins.length }));
     }
   }
 
   const cycleNodes = new Set(findCycleNodes(graph, outgoing));
   for (const id of cycleNodes) {
     const node = byId.get(id) as GraphNode;
-    problems.push({ nodeId: id, code: 'cycle', message: `${label(node)} is part of a loop; data must flow one way from input to output. Remove one connection of the loop.` });
+    problems.push(problem(id, 'cycle', 'cycle', layerParams(node)));
   }
 
   const input = inputs[0];
@@ -195,19 +190,19 @@ export function compileGraph(graph: Graph, shape: DataShape, training?: Training
     if (node.type === 'input' || node.type === 'output' || cycleNodes.has(node.id)) continue;
     if (inputs.length > 1 || outputs.length > 1) continue; // those problems come first
     if (fromInput && !fromInput.has(node.id)) {
-      problems.push({ nodeId: node.id, code: 'unconnected', message: `${label(node)} is not connected to the input. Connect the layer before it, or delete it.` });
+      problems.push(problem(node.id, 'unconnected', 'not-from-input', layerParams(node)));
     } else if (toOutput && !toOutput.has(node.id)) {
-      problems.push({ nodeId: node.id, code: 'unconnected', message: `${label(node)} does not lead to the output. Connect it to the next layer, or delete it.` });
+      problems.push(problem(node.id, 'unconnected', 'not-to-output', layerParams(node)));
     }
   }
   if (input && output && inputs.length === 1 && outputs.length === 1 && fromInput && !fromInput.has(output.id) && problems.length === 0) {
-    problems.push({ nodeId: output.id, code: 'unconnected', message: `${label(output)} is not connected to the input. Connect the last layer to it.` });
+    problems.push(problem(output.id, 'unconnected', 'output-not-connected', layerParams(output)));
   }
 
   for (const node of outputs) checkOutput(node, shape, training, problems);
   for (const node of graph.nodes) {
     if ((node.type === 'dense' || node.type === 'output') && node.data.activation === 'softmax' && node.data.units === 1) {
-      problems.push({ nodeId: node.id, code: 'softmax-one-unit', message: `${label(node)} applies softmax to 1 unit, which always outputs 1. Use sigmoid for one unit, or give it 2 or more units.` });
+      problems.push(problem(node.id, 'softmax-one-unit', 'softmax-one-unit', layerParams(node)));
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -222,10 +217,15 @@ export function compileGraph(graph: Graph, shape: DataShape, training?: Training
       case 'dense':
       case 'output': {
         const d = node.data;
-        const kernel = manualCountProblem(d.kernelInitializer, width * d.units);
-        if (kernel) problems.push({ nodeId: node.id, code: 'manual-count', message: `${label(node)}: the weight initializer ${kernel} (${width} inputs × ${d.units} units, listed as W[in][out] row by row). Fix the list or choose another initializer.` });
-        const bias = d.useBias ? manualCountProblem(d.biasInitializer, d.units) : null;
-        if (bias) problems.push({ nodeId: node.id, code: 'manual-count', message: `${label(node)}: the bias initializer ${bias} (one per unit). Fix the list or choose another initializer.` });
+        const kernel = d.kernelInitializer;
+        if (kernel.type === 'manual' && kernel.values.length !== width * d.units) {
+          const params = { ...layerParams(node), got: kernel.values.length, need: width * d.units, inputs: width, units: d.units };
+          problems.push(problem(node.id, 'manual-count', 'manual-weights-count', params));
+        }
+        const bias = d.biasInitializer;
+        if (d.useBias && bias.type === 'manual' && bias.values.length !== d.units) {
+          problems.push(problem(node.id, 'manual-count', 'manual-bias-count', { ...layerParams(node), got: bias.values.length, need: d.units }));
+        }
         layers.push({
           kind: 'dense', nodeId: node.id, name: d.name || node.id, isOutput: node.type === 'output', inputs: width, units: d.units,
           activation: d.activation, alpha: d.alpha, useBias: d.useBias, kernelInitializer: d.kernelInitializer,
@@ -239,7 +239,7 @@ export function compileGraph(graph: Graph, shape: DataShape, training?: Training
         break;
       case 'activation':
         if (node.data.activation === 'softmax' && width === 1) {
-          problems.push({ nodeId: node.id, code: 'softmax-one-unit', message: `${label(node)} applies softmax to 1 value, which always outputs 1. Use sigmoid, or place it after a layer with 2 or more units.` });
+          problems.push(problem(node.id, 'softmax-one-unit', 'softmax-one-value', layerParams(node)));
         }
         layers.push({ kind: 'activation', nodeId: node.id, name: node.data.name || node.id, units: width, activation: node.data.activation, alpha: node.data.alpha });
         break;

@@ -4,6 +4,7 @@
  * compile, Train is disabled and the first problem is shown as the reason.
  */
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../i18n/problem-text';
 import { CONTROL_NAMES } from '../i18n/stable-names';
 import { appStore, useApp } from '../store/app-store';
 import { isActivePhase, trainBlocker } from '../store/run-slice';
@@ -13,10 +14,11 @@ import { SpeedSelect } from './SpeedSelect';
 const REASON_ID = 'train-blocked-reason';
 
 export function RunControls() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const state = useApp((s) => s.run.state);
   const blocker = useApp(trainBlocker);
-  const firstProblem = useApp((s) => s.analysis.problems[0]?.message ?? null);
+  const first = useApp((s) => s.analysis.problems[0] ?? null);
+  const firstProblem = first ? problemText(first, i18n.language) : null;
   const problemCount = useApp((s) => s.analysis.problems.length);
   const hasHistory = useApp((s) => s.history.received > 0);
   const canExport = useApp((s) => s.snapshot !== null && s.runProject !== null);

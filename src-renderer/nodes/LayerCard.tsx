@@ -8,6 +8,7 @@ import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { LayerKind } from '../../src-engine/project';
+import { problemText } from '../i18n/problem-text';
 import { useApp } from '../store/app-store';
 import { formatCount } from './format';
 
@@ -22,11 +23,11 @@ interface LayerCardProps {
 const EMPTY: readonly string[] = [];
 
 export const LayerCard = memo(function LayerCard({ id, kind, name, selected, children }: LayerCardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const info = useApp(useShallow((s) => s.analysis.nodeInfo[id] ?? null));
   const problems = useApp(
     useShallow((s) => {
-      const compile = s.analysis.problemsByNode[id]?.map((p) => p.message) ?? EMPTY;
+      const compile = s.analysis.problemsByNode[id]?.map((p) => problemText(p, i18n.language)) ?? EMPTY;
       const runtime = s.notices.filter((n) => n.nodeId === id).map((n) => n.message);
       return runtime.length > 0 ? [...compile, ...runtime] : compile;
     }),

@@ -6,6 +6,7 @@
  * the nodes still show shapes and counts for the valid part of a graph the compiler refuses.
  */
 import { compileGraph } from '../../src-engine/compile';
+import type { ProblemKey, ProblemParams } from '../../src-engine/compile-messages';
 import { datasetShape } from '../../src-engine/datasets';
 import type { Graph, GraphNode, Project } from '../../src-engine/project';
 
@@ -14,7 +15,10 @@ export type DataShape = ReturnType<typeof datasetShape>;
 export interface Problem {
   nodeId: string | null;
   code: string;
+  /** English; the UI shows `problemText(problem)` (i18n/problem-text.ts) in its language. */
   message: string;
+  key?: ProblemKey;
+  params?: ProblemParams;
 }
 
 export interface NodeInfo {
@@ -44,7 +48,7 @@ export function analyzeProject(project: Project): GraphAnalysis {
   try {
     shape = datasetShape(project.dataset);
     const compiled = compileGraph(project.graph, shape, project.training);
-    problems = compiled.ok ? [] : compiled.problems.map((p) => ({ nodeId: p.nodeId, code: p.code, message: p.message }));
+    problems = compiled.ok ? [] : compiled.problems.map((p) => ({ nodeId: p.nodeId, code: p.code, message: p.message, key: p.key, params: p.params }));
   } catch (e) {
     problems = [{ nodeId: null, code: 'internal', message: `The network could not be checked: ${(e as Error).message}` }];
   }
