@@ -16,6 +16,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { collectLicenses, renderNotices } from './scripts/licenses.mjs';
+import { wat } from './scripts/vite-plugin-wat.mjs';
 
 /** Emits the bundled libraries' licences next to main.js. */
 function licenses(): Plugin {
@@ -33,7 +34,7 @@ import { relaxCspInDevServer } from './vite.web.config';
 
 export default defineConfig({
   main: {
-    plugins: [licenses()],
+    plugins: [licenses(), wat()],
     build: {
       outDir: 'out/main',
       // Bundle everything: the trainer then starts without resolving node_modules.
@@ -64,11 +65,12 @@ export default defineConfig({
     root: 'src-renderer',
     // In `electron-vite dev` the page's CSP meta tag would block Vite's inline client; main
     // then applies the development CSP as a header instead (security.ts).
-    plugins: [react(), relaxCspInDevServer()],
+    plugins: [react(), relaxCspInDevServer(), wat()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
-    worker: { format: 'es' },
+    // Worker bundles get their own plugin list; the trainer worker imports dense-simd.wat.
+    worker: { format: 'es', plugins: () => [wat()] },
   },
 });

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { wat } from './scripts/vite-plugin-wat.mjs';
 
 /**
  * In the dev server only, drops the page's CSP meta tag: Vite's client and the React
@@ -23,8 +24,9 @@ export function relaxCspInDevServer(): Plugin {
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src-renderer'),
   base: './',
-  plugins: [react(), relaxCspInDevServer()],
-  worker: { format: 'es' },
+  plugins: [react(), relaxCspInDevServer(), wat()],
+  // Worker bundles get their own plugin list; the trainer worker imports dense-simd.wat.
+  worker: { format: 'es', plugins: () => [wat()] },
   build: {
     outDir: resolve(import.meta.dirname, 'out/web'),
     emptyOutDir: true,

@@ -5,7 +5,8 @@
  *         that structured-clones every message as postMessage does, with a consumer that
  *         acknowledges each snapshot one frame (16 ms) later, as the renderer does after
  *         drawing the network and gradient views; so snapshots flow at their normal rate
- *         (at most one in flight, one per SNAPSHOT_INTERVAL_MS).
+ *         (at most one in flight, one per SNAPSHOT_INTERVAL_MS), with the views those two
+ *         panels ask for (unit health, per-weight gradients).
  * "on" is timed from the host's first status message (the session exists) to `done`, so
  * parsing the project is excluded from both. Prints the result line (see runner-io.ts).
  */
@@ -32,7 +33,7 @@ interface StreamedRun {
   seconds: number;
   snapshots: number;
   metrics: number;
-  /** Bytes of snapshot payload (weights and biases) cloned per second. */
+  /** Bytes of snapshot payload (weights, biases and their gradients) cloned in the run. */
   snapshotBytes: number;
 }
 
@@ -55,12 +56,13 @@ function trainThroughHost(project: Project): Promise<StreamedRun> {
     let metrics = 0;
     let snapshotBytes = 0;
     const consume = (raw: unknown): void => {
-      const m = raw as { type: string; seq?: number; layers?: { weights: ArrayLike<number> & { byteLength: number }; bias: { byteLength: number } | null }[]; message?: string; reason?: string };
+      type Bytes = { byteLength: number };
+      const m = raw as { type: string; seq?: number; layers?: { weights: Bytes; bias: Bytes | null; dWeights?: Bytes; dBias?: Bytes | null }[]; message?: string; reason?: string };
       if (m.type === 'status' && t0 < 0) t0 = performance.now();
       if (m.type === 'metrics') metrics++;
       if (m.type === 'snapshot') {
         snapshots++;
-        for (const l of m.layers ?? []) snapshotBytes += l.weights.byteLength + (l.bias?.byteLength ?? 0);
+        for (const l of m.layers ?? []) snapshotBytes += l.weights.byteLength + (l.bias?.byteLength ?? 0) + (l.dWeights?.byteLength ?? 0) + (l.dBias?.byteLength ?? 0);
         const seq = m.seq ?? 0;
         setTimeout(() => inbox.toHost?.({ v: PROTOCOL_VERSION, type: 'snapshot-ack', runId: 'bench', seq }), ACK_DELAY_MS);
       }
@@ -79,6 +81,9 @@ function trainThroughHost(project: Project): Promise<StreamedRun> {
       },
     };
     host.attach(port);
+    // What the renderer asks for with the network and gradient views open (viewsRequest in
+    // store/views-slice.ts): unit health, and per-weight gradients of the layers up to 64 units.
+    inbox.toHost?.({ v: PROTOCOL_VERSION, type: 'set-views', views: { unitHealth: true, weightGradients: true } });
     inbox.toHost?.({ v: PROTOCOL_VERSION, type: 'start', runId: 'bench', project, paused: false, stepsPerSecond: 0 });
   });
 }

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { wat } from './vite-plugin-wat.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRIES = ['orchestrator', 'run-engine', 'run-tfjs', 'run-streaming', 'run-fps'];
@@ -18,6 +19,7 @@ try {
     configFile: false,
     root,
     logLevel: 'warn',
+    plugins: [wat()],
     build: {
       ssr: true,
       outDir: join(root, 'out/bench'),

@@ -92,7 +92,9 @@ export class Network {
     this.dense = dense;
     this.dropouts = dropouts;
     this.outputs = dense[dense.length - 1].units;
-    this.input = createTensor(precision, rows * features);
+    // A first dense layer on the SIMD kernels reads its batch in place from its own memory.
+    const first = layers[0];
+    this.input = (first instanceof DenseLayer ? first.inputBuffer() : null) ?? createTensor(precision, rows * features);
     this.targets = new Float64Array(rows * this.outputs);
     this.outputGrad = createTensor(precision, capacity * this.outputs);
     this.lastOutput = this.input;

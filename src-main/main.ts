@@ -25,8 +25,10 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC, toTrainerChannel, type FileResult, type OpenedFile } from '../src-engine/protocol/ipc';
 import {
+  MAX_DATA_FILE_BYTES,
   MAX_PROJECT_BYTES,
   exportFileRequestSchema,
+  openDataFileRequestSchema,
   menuStateSchema,
   openDroppedFileRequestSchema,
   saveProjectRequestSchema,
@@ -38,8 +40,11 @@ import type { MenuCommand } from '../src-engine/protocol/shortcuts';
 import { formatIssues } from '../src-engine/project';
 import { buildAboutDetail, parseLicenseList } from './about';
 import { APP_ID } from './app-id';
+import { DATA_FILE_EXTENSIONS, readDataFileForImport, readProjectDataFile } from './data-files';
 import { readTextFile, writeFileAtomic } from './files';
 import { createAutosaveStore, type AutosaveStore } from './autosave';
+import { createCheckpointStore, type CheckpointStore } from './checkpoint-store';
+import { MAX_CHECKPOINT_BYTES } from '../src-engine/checkpoint-record';
 import { isTrustedSender } from './ipc-guard';
 import { buildMenuTemplate, toMenuTemplate, type MenuAction } from './menu';
 import { menuLabelsFor } from './menu-labels';
@@ -73,7 +78,9 @@ async function deliverFile(contents: WebContents, path: string): Promise<void> {
   const read = await readTextFile(path, MAX_PROJECT_BYTES);
   if (contents.isDestroyed()) return;
   const name = basename(path);
-  const message: OpenedFile = read.ok ? { ok: true, name, text: read.text } : { ok: false, name, error: read.error };
+  const data = read.ok ? await readProjectDataFile(path, read.text, MAX_DATA_FILE_BYTES) : undefined;
+  if (contents.isDestroyed()) return;
+  const message: OpenedFile = read.ok ? { ok: true, name, text: read.text, ...(data && { data }) } : { ok: false, name, error: read.error };
   if (read.ok) {
     projectPaths.set(contents, path);
     rememberFile(path);
@@ -312,6 +319,7 @@ function dialogStart(): string | undefined {
 }
 
 let autosave: AutosaveStore | null = null;
+let savedRun: CheckpointStore | null = null;
 
 /** Reads the project at `path` (chosen by a dialog or dropped by the user) for `sender`, and binds it as that window's file. */
 async function openProjectAt(sender: WebContents, path: string): Promise<FileResult> {
@@ -319,7 +327,8 @@ async function openProjectAt(sender: WebContents, path: string): Promise<FileRes
   if (!read.ok) return { ok: false, canceled: false, error: read.error };
   projectPaths.set(sender, path);
   rememberFile(path);
-  return { ok: true, path: basename(path), text: read.text };
+  const data = await readProjectDataFile(path, read.text, MAX_DATA_FILE_BYTES);
+  return { ok: true, path: basename(path), text: read.text, ...(data && { data }) };
 }
 
 function registerIpc(): void {
@@ -330,6 +339,14 @@ function registerIpc(): void {
   ipcMain.handle(
     IPC.readAutosave,
     guarded(async () => (autosave ? autosave.read() : null)),
+  );
+  ipcMain.handle(
+    IPC.saveCheckpoint,
+    guarded(async (_event, payload) => (savedRun ? savedRun.write(payload) : { ok: false as const, error: 'Saving the run is not ready yet.' })),
+  );
+  ipcMain.handle(
+    IPC.readCheckpoint,
+    guarded(async () => (savedRun ? savedRun.read() : null)),
   );
 
   ipcMain.on(IPC.requestTrainerPort, (event, channel: unknown) => {
@@ -390,6 +407,25 @@ function registerIpc(): void {
         return { ok: false, canceled: false, error: `${basename(path)} is not a LayerLab project (.layerlab.json or .layerlab).` };
       }
       return openProjectAt(event.sender, path);
+    }),
+  );
+
+  ipcMain.handle(
+    IPC.openDataFile,
+    guarded(async (event, payload): Promise<FileResult> => {
+      const parsed = openDataFileRequestSchema.safeParse(payload);
+      if (!parsed.success) return { ok: false, canceled: false, error: formatIssues(parsed.error) };
+      // A string is the path the preload got from Electron for a dropped File.
+      if (typeof parsed.data === 'string') return readDataFileForImport(parsed.data, MAX_DATA_FILE_BYTES);
+      const win = BrowserWindow.fromWebContents(event.sender);
+      const options = {
+        defaultPath: dialogStart(),
+        properties: ['openFile' as const],
+        filters: [{ name: 'CSV / TSV data', extensions: DATA_FILE_EXTENSIONS }],
+      };
+      const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      if (picked.canceled || picked.filePaths.length === 0) return { ok: false, canceled: true };
+      return readDataFileForImport(picked.filePaths[0], MAX_DATA_FILE_BYTES);
     }),
   );
 
@@ -472,6 +508,7 @@ if (isPrimary) {
 
     settings = await SettingsStore.open(app.getPath('userData'));
     autosave = createAutosaveStore(app.getPath('userData'), MAX_PROJECT_BYTES);
+    savedRun = createCheckpointStore(app.getPath('userData'), MAX_CHECKPOINT_BYTES);
     let previous = settings.current;
     settings.onChange((next) => {
       const before = previous;

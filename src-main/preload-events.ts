@@ -5,7 +5,7 @@
  * Payloads are validated before the page sees them, and listeners get data only, never the
  * IPC event.
  */
-import type { OpenedFile, UserSettings } from '../src-engine/protocol/ipc';
+import type { OpenedFile, ProjectDataFile, UserSettings } from '../src-engine/protocol/ipc';
 import { isMenuCommand, type MenuCommand } from '../src-engine/protocol/shortcuts';
 
 /** A set of listeners for one kind of event. */
@@ -68,9 +68,23 @@ export function toOpenedFile(payload: unknown): OpenedFile | null {
   if (typeof payload !== 'object' || payload === null) return null;
   const p = payload as Record<string, unknown>;
   if (typeof p.name !== 'string') return null;
-  if (p.ok === true && typeof p.text === 'string') return { ok: true, name: p.name, text: p.text };
+  if (p.ok === true && typeof p.text === 'string') {
+    const data = toProjectDataFile(p.data);
+    return data ? { ok: true, name: p.name, text: p.text, data } : { ok: true, name: p.name, text: p.text };
+  }
   if (p.ok === false && typeof p.error === 'string') return { ok: false, name: p.name, error: p.error };
   return null;
+}
+
+/** A project's data file from main (see ProjectDataFile), or undefined when absent or malformed. */
+export function toProjectDataFile(payload: unknown): ProjectDataFile | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const p = payload as Record<string, unknown>;
+  if (p.ok === true && typeof p.path === 'string' && typeof p.text === 'string') {
+    return typeof p.note === 'string' ? { ok: true, path: p.path, text: p.text, note: p.note } : { ok: true, path: p.path, text: p.text };
+  }
+  if (p.ok === false && typeof p.error === 'string') return { ok: false, error: p.error };
+  return undefined;
 }
 
 /** UserSettings from main, or null when the payload does not have its shape. */

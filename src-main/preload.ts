@@ -64,12 +64,25 @@ const api: DesktopApi = {
     if (!path) return Promise.resolve({ ok: false, canceled: false, error: `${String(file?.name ?? 'The file')} is not a file on disk.` });
     return ipcRenderer.invoke(IPC.openDroppedFile, path);
   },
+  openDataFile: (file) => {
+    if (!file) return ipcRenderer.invoke(IPC.openDataFile, null);
+    let path = '';
+    try {
+      path = webUtils.getPathForFile(file as File);
+    } catch {
+      path = '';
+    }
+    if (!path) return Promise.resolve({ ok: false, canceled: false, error: `${String(file?.name ?? 'The file')} is not a file on disk.` });
+    return ipcRenderer.invoke(IPC.openDataFile, path);
+  },
   getSettings: () => ipcRenderer.invoke(IPC.getSettings),
   updateSettings: (patch) => ipcRenderer.invoke(IPC.updateSettings, patch),
   onSettingsChanged: (listener) => settingsChanges.subscribe(listener),
   setMenuState: (state) => ipcRenderer.send(IPC.setMenuState, state),
   autosave: (text) => ipcRenderer.invoke(IPC.autosave, text),
   readAutosave: () => ipcRenderer.invoke(IPC.readAutosave),
+  saveCheckpoint: (record) => ipcRenderer.invoke(IPC.saveCheckpoint, record),
+  readCheckpoint: () => ipcRenderer.invoke(IPC.readCheckpoint),
   // main answers 'will-prevent-unload' with a native Leave / Stay dialog (main.ts).
   promptsBeforeClose: true,
 };

@@ -18,12 +18,17 @@ export function createWebPreferences(preloadPath: string) {
     experimentalFeatures: false,
     webviewTag: false,
     spellcheck: false,
+    // A middle click on a link would open a window; new windows are denied anyway
+    // (setWindowOpenHandler), and without the event there is nothing to deny (Electronegativity AUXCLICK).
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 
 const BASE_CSP: Record<string, string[]> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval' lets the trainer compile its WebAssembly SIMD kernels
+  // (src-engine/layers/wasm-dense.ts); it allows no JavaScript eval.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   // React Flow and uPlot position elements with inline style attributes.
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],

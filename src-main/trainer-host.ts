@@ -11,6 +11,7 @@ import { parseCheckpoint } from '../src-engine/checkpoint';
 import { checkGradient } from '../src-engine/inspect/gradient-check';
 import { traceStep } from '../src-engine/inspect/step-trace';
 import { exportModel } from '../src-engine/model-json';
+import { loadFileDataset } from '../src-engine/data-import/file-dataset';
 import type { Project } from '../src-engine/project';
 import {
   PROTOCOL_VERSION,
@@ -27,7 +28,7 @@ import {
   type ToTrainer,
 } from '../src-engine/protocol/messages';
 import type { Port } from './port';
-import { anyViewOn, computeViews } from './trainer-views';
+import { anyViewOn, attachWeightGradients, computeViews } from './trainer-views';
 
 /** What the host needs from its environment; each entry point supplies its own. */
 export interface HostEnvironment {
@@ -140,6 +141,7 @@ function serveConnection(env: HostEnvironment, port: Port): void {
     r.lastSnapshot = now;
     r.snapshotSeq++;
     const layers = r.session.snapshot();
+    if (views.weightGradients) attachWeightGradients(r.session, layers);
     let attached: ReturnType<typeof computeViews> | undefined;
     if (anyViewOn(views) && (forceViews || now - r.lastViews >= VIEWS_INTERVAL_MS)) {
       r.lastViews = now;
@@ -149,6 +151,8 @@ function serveConnection(env: HostEnvironment, port: Port): void {
     for (const layer of layers) {
       if (ArrayBuffer.isView(layer.weights)) transfer.push(layer.weights.buffer as ArrayBuffer);
       if (layer.bias && ArrayBuffer.isView(layer.bias)) transfer.push(layer.bias.buffer as ArrayBuffer);
+      if (layer.dWeights && ArrayBuffer.isView(layer.dWeights)) transfer.push(layer.dWeights.buffer as ArrayBuffer);
+      if (layer.dBias && ArrayBuffer.isView(layer.dBias)) transfer.push(layer.dBias.buffer as ArrayBuffer);
     }
     send(
       r.port,
@@ -167,6 +171,8 @@ function serveConnection(env: HostEnvironment, port: Port): void {
     r.cancelTimer?.();
     r.cancelTimer = null;
     flush(r, true);
+    // The test split is measured once, at the end, so nothing during training looked at it.
+    const measured = reason === 'diverged' ? null : r.session.evaluateTest();
     send(r.port, {
       v: PROTOCOL_VERSION,
       type: 'done',
@@ -174,6 +180,7 @@ function serveConnection(env: HostEnvironment, port: Port): void {
       reason,
       step: r.session.step,
       epoch: r.session.epoch,
+      test: measured && Number.isFinite(measured.loss) ? { samples: r.session.testSize, ...measured } : null,
     });
   };
 
@@ -319,7 +326,7 @@ function serveConnection(env: HostEnvironment, port: Port): void {
     }
     if (msg.type === 'start') {
       if (run && isActive(run)) finish(run, 'stopped');
-      const options = sessionOptions(msg.resumeFrom);
+      const options = withFileDataset(sessionOptions(msg.resumeFrom), msg.project, msg.datasetText);
       const created = 'error' in options ? { ok: false as const, error: options.error, nodeId: null } : createTrainingSession(msg.project, options);
       if (!created.ok) {
         send(port, {
@@ -465,6 +472,17 @@ function sessionOptions(resumeFrom: ResumeFrom | null): SessionOptions | { error
   if (resumeFrom.type === 'weights') return { initialWeights: resumeFrom.layers };
   const parsed = parseCheckpoint(resumeFrom.checkpoint);
   return parsed.ok ? { checkpoint: parsed.checkpoint } : { error: `The checkpoint cannot be used: ${parsed.error}` };
+}
+
+/**
+ * Adds the loaded data set of a file-backed project whose file text came with `start`
+ * (hash checked by `loadFileDataset`; a changed file gives its error). Without the text the
+ * session reports that the file has not been read.
+ */
+function withFileDataset(options: SessionOptions | { error: string }, project: Project, text: string | undefined): SessionOptions | { error: string } {
+  if ('error' in options || project.dataset.type !== 'file' || text === undefined) return options;
+  const loaded = loadFileDataset(project.dataset, text);
+  return loaded.ok ? { ...options, dataset: loaded.dataset } : { error: loaded.error };
 }
 
 function assertNever(x: never): never {

@@ -9,7 +9,8 @@ import { activationsFor } from '../src-engine/inspect/activations-for';
 import { boundaryGrid } from '../src-engine/inspect/boundary-grid';
 import { confusionMatrix } from '../src-engine/inspect/confusion-matrix';
 import { unitHealth } from '../src-engine/inspect/unit-health';
-import type { SnapshotViews, Views } from '../src-engine/protocol/messages';
+import { weightGradients } from '../src-engine/inspect/weight-gradients';
+import { MAX_GRADIENT_UNITS, type LayerSnapshot, type SnapshotViews, type Views } from '../src-engine/protocol/messages';
 
 /** True when at least one view is switched on. */
 export function anyViewOn(views: Views): boolean {
@@ -35,4 +36,19 @@ export function computeViews(session: TrainingSession, views: Views): SnapshotVi
   if (views.unitHealth) attempt(() => (out.unitHealth = unitHealth(session)));
   if (views.confusion) attempt(() => (out.confusion = confusionMatrix(session, session.valSize > 0 ? 'val' : 'train')));
   return out;
+}
+
+/**
+ * Adds the last step's `dWeights` and `dBias` to the snapshot layers (from `session.snapshot()`)
+ * of every layer with at most MAX_GRADIENT_UNITS units. Cheap enough for every snapshot: the
+ * copies are as large as those layers' weights, and wide layers get none. Mutates `layers`.
+ */
+export function attachWeightGradients(session: TrainingSession, layers: LayerSnapshot[]): void {
+  const gradients = weightGradients(session, MAX_GRADIENT_UNITS);
+  layers.forEach((layer, k) => {
+    const g = gradients[k];
+    if (!g || g.nodeId !== layer.nodeId) return;
+    layer.dWeights = g.dWeights;
+    layer.dBias = g.dBias;
+  });
 }

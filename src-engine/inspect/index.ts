@@ -40,3 +40,4 @@ export type { GridValues, LayerGrid } from './grid-eval';
 export { pca2, projectOntoPca, type Pca2 } from './pca';
 export { unitHealth, SATURATION_Z, type LayerHealth, type UnitHealthOptions } from './unit-health';
 export { confusionMatrix, type ConfusionMatrix } from './confusion-matrix';
+export { weightGradients, type LayerGradients } from './weight-gradients';

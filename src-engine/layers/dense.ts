@@ -7,6 +7,8 @@ import { activationBackward, activationForward } from '../activations';
 import { createTensor, type Precision, type Tensor } from '../tensor';
 import { createKernelScratch, denseForward, denseInputGradient, denseWeightGradient, type KernelScratch } from './dense-kernels';
 import type { Layer, Param } from './layer';
+import type { KernelBackend } from '../wasm-host';
+import { createWasmDense, type WasmDense } from './wasm-dense';
 
 /** What a dense layer is built from; weights start at zero until initialized. */
 export interface DenseOptions {
@@ -30,6 +32,8 @@ export class DenseLayer implements Layer {
   readonly units: number;
   readonly activation: ActivationName;
   readonly alpha: number;
+  /** The kernels this layer runs on: WebAssembly SIMD (float32 layers large enough to gain) or TS. */
+  readonly backend: KernelBackend;
   /** Penalty factors; may be changed between steps. */
   l1: number;
   l2: number;
@@ -52,6 +56,8 @@ export class DenseLayer implements Layer {
   readonly dZ: Tensor;
   private readonly dInput: Tensor;
   private readonly scratch: KernelScratch;
+  /** The SIMD kernels and the memory the buffers above live in; null: the TS kernels. */
+  private readonly simd: WasmDense | null;
   private input: Tensor | null = null;
 
   /**
@@ -67,21 +73,37 @@ export class DenseLayer implements Layer {
     this.alpha = options.alpha;
     this.l1 = options.l1;
     this.l2 = options.l2;
-    this.weights = createTensor(precision, this.inputs * this.units);
-    this.bias = options.useBias ? createTensor(precision, this.units) : null;
-    this.dWeights = createTensor(precision, this.inputs * this.units);
-    this.dBias = createTensor(precision, options.useBias ? this.units : 0);
-    this.z = createTensor(precision, rowsForward * this.units);
+    // float32 layers large enough to gain keep their buffers in WebAssembly memory (wasm-dense.ts).
+    const simd = precision === 'float32' ? createWasmDense(this.inputs, this.units, options.useBias, capacity, rowsForward) : null;
+    this.simd = simd;
+    this.backend = simd ? 'wasm-simd' : 'ts';
+    this.weights = simd ? simd.weights : createTensor(precision, this.inputs * this.units);
+    this.bias = simd ? simd.bias : options.useBias ? createTensor(precision, this.units) : null;
+    this.dWeights = simd ? simd.dWeights : createTensor(precision, this.inputs * this.units);
+    this.dBias = simd ? simd.dBias : createTensor(precision, options.useBias ? this.units : 0);
+    this.z = simd ? simd.z : createTensor(precision, rowsForward * this.units);
     this.a = createTensor(precision, rowsForward * this.units);
-    this.dZ = createTensor(precision, capacity * this.units);
-    this.dInput = createTensor(precision, capacity * this.inputs);
-    this.scratch = createKernelScratch(this.inputs, this.units, rowsForward);
+    this.dZ = simd ? simd.dZ : createTensor(precision, capacity * this.units);
+    this.dInput = simd ? simd.dInput : createTensor(precision, capacity * this.inputs);
+    this.scratch = createKernelScratch(simd ? 0 : this.inputs, simd ? 0 : this.units, simd ? 0 : rowsForward);
   }
 
-  /** z = x·W + b, a = f(z) for `rows` samples; returns `a`. Dot products accumulate in float64 (dense-kernels.ts). */
+  /**
+   * A buffer of `[forwardCapacity][inputs]` that `forward` reads without copying (it lives in
+   * the SIMD kernels' memory), for the network to gather its batches into; null on the TS kernels.
+   */
+  inputBuffer(): Tensor | null {
+    return this.simd ? this.simd.stage : null;
+  }
+
+  /**
+   * z = x·W + b, a = f(z) for `rows` samples; returns `a`. The TS kernels accumulate dot
+   * products in float64 (dense-kernels.ts), the SIMD kernels in float32 (wasm-dense.ts).
+   */
   forward(input: Tensor, rows: number, _training: boolean): Tensor {
     this.input = input;
-    denseForward(input, rows, this.inputs, this.weights, this.bias, this.units, this.z, this.scratch);
+    if (this.simd) this.simd.forward(input, rows);
+    else denseForward(input, rows, this.inputs, this.weights, this.bias, this.units, this.z, this.scratch);
     activationForward(this.activation, this.z, this.a, rows, this.units, this.alpha);
     return this.a;
   }
@@ -99,6 +121,12 @@ export class DenseLayer implements Layer {
   backwardFromPreactivation(rows: number, needInputGrad: boolean): Tensor | null {
     const input = this.input;
     if (!input) throw new Error(`Dense layer '${this.nodeId}': backward called before forward.`);
+    if (this.simd) {
+      this.simd.weightGradient(rows);
+      if (!needInputGrad) return null;
+      this.simd.inputGradient(rows);
+      return this.dInput;
+    }
     denseWeightGradient(input, this.dZ, rows, this.inputs, this.units, this.dWeights, this.bias ? this.dBias : null, this.scratch);
     if (!needInputGrad) return null;
     denseInputGradient(this.dZ, this.weights, rows, this.inputs, this.units, this.dInput);

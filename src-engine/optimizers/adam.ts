@@ -1,7 +1,9 @@
 /** Adam and AdamW (torch.optim.Adam, torch.optim.AdamW), with AMSGrad as an option. */
 import type { Param } from '../layers/layer';
 import type { Tensor } from '../tensor';
+import { forcedKernelBackend } from '../wasm-host';
 import { Optimizer, type OptimizerOptions } from './optimizer';
+import { createWasmAdam, WASM_ADAM_MIN_LENGTH, type AdamScalars, type WasmAdam } from './wasm-adam';
 
 /**
  * torch.optim.Adam. The notes write √(v̂_t + ε); torch (and Kingma & Ba) put ε outside the
@@ -26,12 +28,23 @@ export class Adam extends Optimizer<'adam' | 'adamw'> {
   private readonly m: Tensor[];
   private readonly v: Tensor[];
   private readonly vMax: Tensor[];
+  /** float32 runs: the moments in WebAssembly memory and the SIMD update (wasm-adam.ts); else null. */
+  private readonly simd: WasmAdam | null;
+  /** Minimum parameter length updated by `simd` (0 when the SIMD backend is forced). */
+  private readonly simdMinLength: number;
+  /** Reused for every SIMD update, so a step allocates nothing. */
+  private readonly scalars: AdamScalars = {
+    decay: 1, weightDecay: 0, oneMinusBeta1: 0, beta2: 0, oneMinusBeta2: 0, biasCorrection2Sqrt: 1, eps: 0, stepSize: 0, decoupled: false, amsgrad: false,
+  };
 
   constructor(params: readonly Param[], options: OptimizerOptions<'adam'> | OptimizerOptions<'adamw'>) {
     super(params, options);
-    this.m = this.createState('expAvg');
-    this.v = this.createState('expAvgSq');
-    this.vMax = this.createState('maxExpAvgSq');
+    const simd = createWasmAdam(params);
+    this.simd = simd;
+    this.simdMinLength = forcedKernelBackend() === 'wasm-simd' ? 0 : WASM_ADAM_MIN_LENGTH;
+    this.m = simd ? this.registerState('expAvg', simd.m) : this.createState('expAvg');
+    this.v = simd ? this.registerState('expAvgSq', simd.v) : this.createState('expAvgSq');
+    this.vMax = simd ? this.registerState('maxExpAvgSq', simd.vMax) : this.createState('maxExpAvgSq');
   }
 
   protected update(i: number, w: Tensor, grad: Tensor): void {
@@ -45,6 +58,22 @@ export class Adam extends Optimizer<'adam' | 'adamw'> {
     const biasCorrection1 = 1 - beta1 ** t;
     const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
     const stepSize = lr / biasCorrection1;
+    if (this.simd && w.length >= this.simdMinLength) {
+      // The same operations in f64x2 lanes (adam-simd.wat), so the same bits.
+      const s = this.scalars;
+      s.decay = 1 - lr * weightDecay;
+      s.weightDecay = weightDecay;
+      s.oneMinusBeta1 = 1 - beta1;
+      s.beta2 = beta2;
+      s.oneMinusBeta2 = 1 - beta2;
+      s.biasCorrection2Sqrt = biasCorrection2Sqrt;
+      s.eps = eps;
+      s.stepSize = stepSize;
+      s.decoupled = decoupled;
+      s.amsgrad = amsgrad;
+      this.simd.update(i, w as Float32Array, grad as Float32Array, s);
+      return;
+    }
     for (let k = 0; k < w.length; k++) {
       let g = grad[k];
       if (decoupled) w[k] = w[k] * (1 - lr * weightDecay);

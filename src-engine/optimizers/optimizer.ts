@@ -60,6 +60,14 @@ export abstract class Optimizer<T extends OptimizerType = OptimizerType> {
       if (init !== 0) t.fill(init);
       return t;
     });
+    return this.registerState(name, buffers);
+  }
+
+  /**
+   * Registers buffers the optimizer allocated itself (one per parameter, same length and
+   * precision, e.g. in WebAssembly memory) under `name` for `getState`/`setState`; returns them.
+   */
+  protected registerState(name: string, buffers: Tensor[]): Tensor[] {
     this.slots.set(name, buffers);
     return buffers;
   }

@@ -85,3 +85,9 @@ export type MenuState = z.infer<typeof menuStateSchema>;
 
 /** A path from the preload's webUtils.getPathForFile for a dropped file. */
 export const openDroppedFileRequestSchema = z.string().min(1).max(4096);
+
+/** Largest CSV/TSV data file main reads for import (bytes). */
+export const MAX_DATA_FILE_BYTES = 256 * 1024 * 1024;
+
+/** openDataFile: null or absent shows a dialog; a string is a dropped file's path. */
+export const openDataFileRequestSchema = z.string().min(1).max(4096).nullable().optional();

@@ -27,6 +27,11 @@ export const IPC = {
   openFile: 'layerlab:open-file',
   /** renderer → main (invoke): open a project file dropped on the window; payload its path. */
   openDroppedFile: 'layerlab:open-dropped-file',
+  /**
+   * renderer → main (invoke): read a CSV/TSV data file for import; payload null (show an
+   * open dialog filtered to csv/tsv/txt) or the path of a file dropped on the window.
+   */
+  openDataFile: 'layerlab:open-data-file',
   /** renderer → main (invoke): the user settings the renderer uses (UserSettings). */
   getSettings: 'layerlab:get-settings',
   /** renderer → main (invoke): change some settings; payload SettingsPatch, reply UserSettings. */
@@ -39,6 +44,10 @@ export const IPC = {
   autosave: 'layerlab:autosave',
   /** renderer → main (invoke): read the autosave record; reply its text or null. */
   readAutosave: 'layerlab:read-autosave',
+  /** renderer → main (invoke): save the run's latest checkpoint (a CheckpointRecord), or null to forget it. */
+  saveCheckpoint: 'layerlab:save-checkpoint',
+  /** renderer → main (invoke): read the saved run; reply a validated CheckpointRecord or null. */
+  readCheckpoint: 'layerlab:read-checkpoint',
 } as const;
 
 /** The `type` of the window message by which the preload hands the trainer port to the page. */
@@ -57,13 +66,20 @@ import type { ExportFileRequest, MenuState, PanelLayout, SaveProjectRequest, Set
 import type { MenuCommand } from './shortcuts';
 export type { ExportFileRequest, MenuCommand, MenuState, PanelLayout, SaveProjectRequest, SettingsPatch, Theme, UserSettings };
 
+/**
+ * The data file of an opened project whose data set is file-backed, read by main relative to
+ * the project: its text (hash checked), or why it cannot be used (moved, changed, unreadable).
+ * `note` says when it was found elsewhere than the saved path (next to the project).
+ */
+export type ProjectDataFile = { ok: true; path: string; text: string; note?: string } | { ok: false; error: string };
+
 export type FileResult =
-  | { ok: true; path: string; text?: string }
+  | { ok: true; path: string; text?: string; data?: ProjectDataFile }
   | { ok: false; canceled: true }
   | { ok: false; canceled: false; error: string };
 
 /** A project file the OS asked LayerLab to open: its name (no folder) and text, or why not. */
-export type OpenedFile = { ok: true; name: string; text: string } | { ok: false; name: string; error: string };
+export type OpenedFile = { ok: true; name: string; text: string; data?: ProjectDataFile } | { ok: false; name: string; error: string };
 
 /** A dropped file as the page holds it (a DOM `File`); the preload asks Electron for its path. */
 export interface DroppedFile {
@@ -101,6 +117,12 @@ export interface DesktopApi {
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
   /** Opens a `.layerlab.json` file dropped on the window (a DOM File from a drop event). */
   openDroppedFile(file: DroppedFile): Promise<FileResult>;
+  /**
+   * Reads a CSV/TSV/TXT data file for import: the one dropped (`file`), else one chosen in an
+   * open dialog. Resolves to its full path and its text (UTF-8, at most MAX_DATA_FILE_BYTES).
+   * Optional until main implements it (older builds); the renderer then reads a picked File.
+   */
+  openDataFile?(file?: DroppedFile): Promise<FileResult>;
   getSettings(): Promise<UserSettings>;
   /** Changes some settings; resolves to all settings after the change (unchanged if refused). */
   updateSettings(patch: SettingsPatch): Promise<UserSettings>;
@@ -117,6 +139,15 @@ export interface DesktopApi {
   autosave?(text: string): Promise<{ ok: true } | { ok: false; error: string }>;
   /** Reads the last autosave record, or null when there is none (never throws). */
   readAutosave?(): Promise<string | null>;
+  /**
+   * Saves the latest checkpoint of the run with its project (a CheckpointRecord from
+   * src-engine/checkpoint-record.ts, plain data), or forgets it when `record` is null. Main
+   * validates it in full, refuses it over MAX_CHECKPOINT_BYTES of JSON and writes it
+   * atomically beside the autosave. Optional: the renderer falls back to IndexedDB.
+   */
+  saveCheckpoint?(record: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** The saved run (validated by main), or null when there is none. */
+  readCheckpoint?(): Promise<unknown>;
   /**
    * True when main turns a prevented unload into a native "Leave / Stay" dialog (it handles
    * webContents 'will-prevent-unload'). Only then does the renderer cancel closing while

@@ -21,6 +21,9 @@ import type { LayerlabModel } from '../model-json';
 
 export const PROTOCOL_VERSION = 1;
 
+/** Longest data file text a `start` message carries (UTF-16 code units; 256 Mi). */
+export const MAX_DATASET_TEXT_LENGTH = 256 * 1024 * 1024;
+
 const v = z.literal(PROTOCOL_VERSION);
 const runId = z.string().min(1).max(64);
 
@@ -50,8 +53,16 @@ export const viewsSchema = z.object({
   activationsSample: z.number().int().min(0).nullable().default(null),
   unitHealth: z.boolean().default(false),
   confusion: z.boolean().default(false),
+  /**
+   * Every snapshot carries the last step's `dWeights` and `dBias` of each layer with at most
+   * MAX_GRADIENT_UNITS units (the network view's hover tooltip), as transferable buffers.
+   */
+  weightGradients: z.boolean().default(false),
 });
 export type Views = z.infer<typeof viewsSchema>;
+
+/** Widest layer whose per-weight gradients a snapshot carries (the network view's "up to 64 units a layer"). */
+export const MAX_GRADIENT_UNITS = 64;
 
 /** Live views are recomputed at most this often (they cost more than a weights snapshot). */
 export const VIEWS_INTERVAL_MS = 100;
@@ -90,6 +101,15 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     resumeFrom: resumeSchema.nullable().default(null),
     /** A checkpoint is sent this often while running (and on every pause); 0 turns it off. */
     checkpointEverySeconds: z.number().min(0).max(86_400).default(30),
+    /**
+     * The text of the CSV/TSV file of a file-backed data set (`{ type: 'file' }`), which the
+     * trainer cannot read itself; it is loaded with `loadFileDataset`, which checks its hash.
+     * Refused with any other kind of data set.
+     */
+    datasetText: z.string().max(MAX_DATASET_TEXT_LENGTH).optional(),
+  }).refine((m) => m.datasetText === undefined || m.project.dataset.type === 'file', {
+    message: 'only for a file-backed data set ({ type: "file" }); this project keeps its data elsewhere.',
+    path: ['datasetText'],
   }),
   z.object({ v, type: z.literal('pause'), runId }),
   z.object({ v, type: z.literal('resume'), runId }),
@@ -171,7 +191,14 @@ export const layerSnapshotSchema = z.object({
   meanAbsGrad: anyNumber,
   /** ‖ΔW‖/‖W‖ of the last optimizer step (weights only); absent before the first step. */
   updateRatio: anyNumber.optional(),
-});
+  /** ∂L/∂W of the last step, `[in][out]` like `weights`; only with the 'weightGradients' view, after a step, for narrow layers. */
+  dWeights: float.optional(),
+  /** ∂L/∂b of the last step, alongside `dWeights` (null for a layer without bias). */
+  dBias: float.nullable().optional(),
+}).refine(
+  (l) => (l.dWeights === undefined || l.dWeights.length === l.inputs * l.units) && (l.dBias == null || l.dBias.length === l.units),
+  { message: 'dWeights must hold inputs × units values and dBias one per unit' },
+);
 export type LayerSnapshot = z.infer<typeof layerSnapshotSchema>;
 
 /** The live views attached to a snapshot; present only for the views switched on. */
@@ -250,6 +277,15 @@ export const fromTrainerSchema = z.discriminatedUnion('type', [
     reason: z.enum(['completed', 'stopped', 'diverged']),
     step: z.number().int(),
     epoch: z.number().int(),
+    /**
+     * The held-out test split (`training.testSplit`), measured once when the run completed or
+     * was stopped: its size, loss, and accuracy (null for regression). Null without a test
+     * split, after a divergence, or when the loss is not finite.
+     */
+    test: z
+      .object({ samples: z.number().int().min(1), loss: z.number().finite(), accuracy: z.number().min(0).max(1).nullable() })
+      .nullable()
+      .default(null),
   }),
 ]);
 export type FromTrainer = z.infer<typeof fromTrainerSchema>;

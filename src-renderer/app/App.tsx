@@ -5,6 +5,7 @@
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
+import { ImportCsvDialog } from '../data/ImportCsvDialog';
 import { Palette } from '../canvas/Palette';
 import { ClassroomBar } from '../classroom/ClassroomBar';
 import { ClassroomDock } from '../classroom/ClassroomDock';
@@ -53,6 +54,7 @@ export function App() {
         </div>
         <ConfirmDialog />
         <HelpDialog />
+        <ImportCsvDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -10,7 +10,7 @@ export function Notices() {
   const { t } = useTranslation();
   const notices = useApp((s) => s.notices);
   const canResume = useApp((s) => s.snapshot !== null && s.snapshot.layers.length > 0);
-  const offer = useApp((s) => s.restoreOffer !== null);
+  const offer = useApp((s) => s.restoreOffer !== null || s.savedRunOffer !== null);
   if (notices.length === 0 && !offer) return null;
   return (
     <div className="notices">

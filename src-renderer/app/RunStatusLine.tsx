@@ -38,6 +38,13 @@ export function RunStatusLine() {
       <span className="run-stat">
         {t('status.elapsed')} <b>{formatDuration(elapsed)}</b>
       </span>
+      {run.test && (
+        <span className="run-stat" data-testid="test-result" data-loss={run.test.loss} data-accuracy={run.test.accuracy ?? undefined}>
+          {run.test.accuracy === null
+            ? t('dataSplit.testResult', { count: run.test.samples, loss: run.test.loss.toPrecision(4) })
+            : t('dataSplit.testResultAccuracy', { count: run.test.samples, loss: run.test.loss.toPrecision(4), accuracy: (100 * run.test.accuracy).toFixed(1) })}
+        </span>
+      )}
     </div>
   );
 }

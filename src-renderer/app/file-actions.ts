@@ -15,6 +15,8 @@ import { buildModelFile, projectFromModelText, serializeModel } from '../store/m
 import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
 import type { LayerlabModel } from '../../src-engine/model-json';
 import { askConfirm } from './confirm';
+import type { ProjectDataFile } from '../../src-engine/protocol/ipc';
+import { keepProjectData, reportProjectData } from '../data/project-data';
 
 const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options);
 
@@ -41,8 +43,10 @@ export async function newProject(): Promise<void> {
 /** Loads a parsed open result, or names the problem; the open project is kept on failure. */
 function applyOpen(r: OpenResult): void {
   if (r.ok) {
+    keepProjectData(r.project, r.data);
     appStore.getState().loadProject(r.project, r.path);
     info('opened', t('app.opened', { name: r.project.name }));
+    reportProjectData(r.project, r.data);
   } else if (!r.canceled) {
     fail('open-failed', t('app.openFailed', { error: r.error }));
   }
@@ -53,9 +57,13 @@ export async function openProject(): Promise<void> {
   applyOpen(await openProjectFile());
 }
 
-/** Opens project text handed over by the OS (double-click, Open Recent) or a drop. */
-export async function openProjectText(text: string, name: string, path: string | null): Promise<void> {
-  const r = readProjectText(text, name, path);
+/**
+ * Opens project text handed over by the OS (double-click, Open Recent) or a drop; `data` is
+ * its data file when main read one (desktop, file-backed data set).
+ */
+export async function openProjectText(text: string, name: string, path: string | null, data?: ProjectDataFile): Promise<void> {
+  const read = readProjectText(text, name, path);
+  const r = read.ok && data ? { ...read, data } : read;
   if (!r.ok) {
     applyOpen(r);
     return;
@@ -141,7 +149,8 @@ export async function exportModel(): Promise<void> {
 /** Imports a model file as a new project that starts from its weights. */
 export async function importModel(): Promise<void> {
   const file = await pickTextFile('.json,application/json');
-  if (file) await importModelText(file.text, file.name);
+  if (file && 'error' in file) fail('import-failed', t('model.importFailed', { error: file.error }));
+  else if (file) await importModelText(file.text, file.name);
 }
 
 /** Imports model text; a bad file is named with its problem and nothing is replaced. */
@@ -158,6 +167,32 @@ export async function importModelText(text: string, name: string): Promise<void>
   info('imported', t('model.imported', { name }));
 }
 
+/**
+ * Continues the run saved at its last checkpoint (offered at start). The project is the one
+ * open when the user already restored, opened or edited one; else the autosaved one when
+ * that is newer than the checkpoint (edited after it), else the run's own. The trainer
+ * refuses a checkpoint that does not fit the graph, naming the layer, and applies nothing.
+ */
+export async function continueSavedRun(): Promise<void> {
+  const { savedRunOffer: run, restoreOffer } = appStore.getState();
+  if (!run || !(await confirmDiscard())) return;
+  const s = appStore.getState();
+  // Something opened or edited since the start (a restored autosave too) is what the user
+  // continues on; the trainer checks that the checkpoint fits it.
+  const keepCurrent = restoreOffer === null && (s.loadCount > 0 || s.dirty);
+  if (!keepCurrent) {
+    forgetCurrentFile();
+    if (restoreOffer !== null && restoreOffer.savedAt > run.savedAt) s.restoreProject(restoreOffer.project, null, restoreOffer.dirty);
+    else s.restoreProject(run.project, null, false);
+  }
+  appStore.getState().setShell({ restoreOffer: null, savedRunOffer: null });
+  if (!appStore.getState().continueFromCheckpoint(run.checkpoint)) {
+    fail('continue-failed', t('restore.continueFailed'));
+    return;
+  }
+  info('continued', t('restore.continued', { name: appStore.getState().project.name, epoch: run.epoch, step: run.step }));
+}
+
 /** Restores the project offered from autosave. */
 export async function restoreAutosave(): Promise<void> {
   const offer = appStore.getState().restoreOffer;
@@ -168,4 +203,5 @@ export async function restoreAutosave(): Promise<void> {
   appStore.getState().restoreProject(offer.project, null, offer.dirty);
   appStore.getState().setShell({ restoreOffer: null });
   info('restored', t('restore.restored', { name: offer.project.name }));
+  reportProjectData(offer.project);
 }

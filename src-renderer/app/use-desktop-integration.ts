@@ -5,18 +5,20 @@
  * browser build only the drop applies.
  */
 import { useEffect } from 'react';
-import type { DesktopApi } from '../../src-engine/protocol/ipc';
+import type { DesktopApi, ProjectDataFile } from '../../src-engine/protocol/ipc';
 import { getDesktopApi } from '../bridge/desktop-api';
+import { readFileText } from '../bridge/read-file';
+import { DATA_FILE_NAME, requestImport } from '../data/import-request';
 import { appStore } from '../store/app-store';
 import { runCommand } from './commands';
 import { importModelText, openProjectText } from './file-actions';
 
 const MODEL_MARK = '"layerlab-model"';
 
-/** Opens dropped or handed-over text as a model (by its format field) or a project. */
-export async function openAnyText(text: string, name: string, path: string | null): Promise<void> {
+/** Opens dropped or handed-over text as a model (by its format field) or a project (with its data file, if main read one). */
+export async function openAnyText(text: string, name: string, path: string | null, data?: ProjectDataFile): Promise<void> {
   if (text.slice(0, 4096).includes(MODEL_MARK)) await importModelText(text, name);
-  else await openProjectText(text, name, path);
+  else await openProjectText(text, name, path, data);
 }
 
 function hasFiles(e: DragEvent): boolean {
@@ -26,17 +28,27 @@ function hasFiles(e: DragEvent): boolean {
 async function onDrop(e: DragEvent): Promise<void> {
   const file = e.dataTransfer?.files[0];
   if (!file) return;
+  // A CSV/TSV/TXT opens the import dialog with it; anything else is a project or model as before.
+  if (DATA_FILE_NAME.test(file.name)) {
+    requestImport({ file });
+    return;
+  }
   const api = getDesktopApi();
   if (api) {
     const r = await api.openDroppedFile(file);
     const before = appStore.getState().project;
-    if (r.ok && r.text !== undefined) await openAnyText(r.text, file.name, r.path);
+    if (r.ok && r.text !== undefined) await openAnyText(r.text, file.name, r.path, r.data);
     // As with files from the OS: main took the file as the window's; unbind if not opened.
     if (r.ok && appStore.getState().project === before) appStore.setState({ filePath: null });
     else if (!r.ok && !r.canceled) appStore.getState().notify({ level: 'error', code: 'open-failed', message: r.error, nodeId: null });
     return;
   }
-  await openAnyText(await file.text(), file.name, null);
+  const read = await readFileText(file);
+  if (!read.ok) {
+    appStore.getState().notify({ level: 'error', code: 'open-failed', message: read.error, nodeId: null });
+    return;
+  }
+  await openAnyText(read.text, file.name, null);
 }
 
 /**
@@ -58,7 +70,7 @@ export function connectDesktop(api: DesktopApi): () => void {
         return;
       }
       const before = appStore.getState().project;
-      void openAnyText(file.text, file.name, file.name).then(() => {
+      void openAnyText(file.text, file.name, file.name, file.data).then(() => {
         if (appStore.getState().project === before) unbind();
       });
     }),

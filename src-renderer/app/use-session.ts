@@ -4,12 +4,15 @@
  * "leave page?" prompt while there are unsaved changes. (In Electron, main turns the
  * prevented unload into a native Leave/Stay dialog.)
  */
+import i18next from 'i18next';
 import { useEffect } from 'react';
 import { createAutosaveTarget } from '../bridge/autosave-target';
 import { getDesktopApi } from '../bridge/desktop-api';
 import { appStore } from '../store/app-store';
 import { parseAutosave, startAutosave } from '../store/autosave';
 import { serializeProject } from '../bridge/project-files';
+import { createSavedRunTarget } from '../bridge/saved-run-target';
+import { startSavedRun, toSavedRunOffer } from '../store/saved-run';
 
 export function useSession(): void {
   useEffect(() => {
@@ -21,6 +24,19 @@ export function useSession(): void {
     // Read the last record before autosave may write: then start watching.
     const startProject = appStore.getState().project;
     let autosave: ReturnType<typeof startAutosave> | null = null;
+    // The saved run (the last checkpoint and its project): offered at start, then kept up to date.
+    const runTarget = createSavedRunTarget(api);
+    const savedRun = startSavedRun(appStore, runTarget, {
+      now: () => Date.now(),
+      onError: (error) =>
+        appStore.getState().notify({ level: 'error', code: 'saved-run', message: i18next.t('restore.savedRunFailed', { error }), nodeId: null }),
+    });
+    void runTarget.read().then((raw) => {
+      const offer = toSavedRunOffer(raw);
+      const s = appStore.getState();
+      // Only while nothing was started or opened yet: the offer is about the last session.
+      if (!canceled && offer && s.project === startProject && s.run.runId === null) s.setShell({ savedRunOffer: offer });
+    });
     void target.read().then((text) => {
       if (canceled) return;
       const offer = parseAutosave(text);
@@ -52,6 +68,7 @@ export function useSession(): void {
     return () => {
       canceled = true;
       autosave?.stop();
+      savedRun.stop();
       window.removeEventListener('beforeunload', beforeUnload);
       document.removeEventListener('visibilitychange', hidden);
     };

@@ -48,3 +48,8 @@ export function idbGet<T>(key: string): Promise<T | undefined> {
 export async function idbSet(key: string, value: unknown): Promise<void> {
   await run('readwrite', (s) => s.put(value, key));
 }
+
+/** Removes the value under `key` (nothing happens when there is none). */
+export async function idbDelete(key: string): Promise<void> {
+  await run('readwrite', (s) => s.delete(key));
+}

@@ -5,13 +5,16 @@
  * project schema before anything is replaced.
  */
 import { parseProjectText, type Project } from '../../src-engine/project';
+import type { ProjectDataFile } from '../../src-engine/protocol/ipc';
 import { getDesktopApi } from './desktop-api';
 import { hasFileSystemAccess, pickOpenHandle, pickSaveHandle, writeHandle, type FileHandleLike } from './file-system-access';
 import { rememberRecent } from './recent-files';
 import { downloadBlob } from './download';
+import { readFileText } from './read-file';
 
 export type OpenResult =
-  | { ok: true; project: Project; path: string | null; name: string }
+  /** `data`: the project's data file, when main read one for it (desktop, file-backed data set). */
+  | { ok: true; project: Project; path: string | null; name: string; data?: ProjectDataFile }
   | { ok: false; canceled: true }
   | { ok: false; canceled: false; error: string };
 
@@ -57,13 +60,16 @@ export async function openProjectFile(): Promise<OpenResult> {
     const r = await api.openProject();
     if (!r.ok) return r.canceled ? { ok: false, canceled: true } : { ok: false, canceled: false, error: r.error };
     if (r.text === undefined) return { ok: false, canceled: false, error: `The file ${r.path} could not be read.` };
-    return readProjectText(r.text, r.path, r.path);
+    const parsed = readProjectText(r.text, r.path, r.path);
+    return parsed.ok && r.data ? { ...parsed, data: r.data } : parsed;
   }
   if (hasFileSystemAccess()) {
     const handle = await pickOpenHandle(PROJECT_ACCEPT);
     if (!handle) return { ok: false, canceled: true };
     const file = await handle.getFile();
-    const r = readProjectText(await file.text(), file.name, null);
+    const read = await readFileText(file);
+    if (!read.ok) return { ok: false, canceled: false, error: read.error };
+    const r = readProjectText(read.text, file.name, null);
     if (r.ok) {
       currentHandle = handle;
       void rememberRecent({ name: file.name, handle });
@@ -72,7 +78,9 @@ export async function openProjectFile(): Promise<OpenResult> {
   }
   const file = await pickFile(PROJECT_ACCEPT);
   if (!file) return { ok: false, canceled: true };
-  const text = await file.text();
+  const read = await readFileText(file);
+  if (!read.ok) return { ok: false, canceled: false, error: read.error };
+  const text = read.text;
   const r = readProjectText(text, file.name, null);
   if (r.ok) {
     currentHandle = null;
@@ -133,14 +141,16 @@ export async function exportTextFile(text: string, name: string, kind: 'model' |
   }
 }
 
-/** Asks for a file with a file input (any build) and reads it; null when canceled. */
-export async function pickTextFile(accept: string): Promise<{ name: string; text: string } | null> {
+/** Asks for a file with a file input (any build) and reads it (size-capped); null when canceled. */
+export async function pickTextFile(accept: string): Promise<{ name: string; text: string } | { name: string; error: string } | null> {
   const file = await pickFile(accept);
-  return file ? { name: file.name, text: await file.text() } : null;
+  if (!file) return null;
+  const read = await readFileText(file);
+  return read.ok ? { name: file.name, text: read.text } : { name: file.name, error: read.error };
 }
 
 /** Opens the browser's file picker; resolves null when the user cancels. */
-function pickFile(accept: string): Promise<File | null> {
+export function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';

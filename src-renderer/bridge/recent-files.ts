@@ -4,6 +4,7 @@
  * the user allows it), else the text as last opened or saved.
  */
 import { idbGet, idbSet } from './idb';
+import { readFileText } from './read-file';
 import type { FileHandleLike } from './file-system-access';
 
 export const MAX_RECENT = 8;
@@ -44,7 +45,9 @@ export async function readRecent(entry: RecentFile): Promise<string> {
     if (h.queryPermission && (await h.queryPermission({ mode: 'read' })) !== 'granted') {
       if ((await h.requestPermission?.({ mode: 'read' })) !== 'granted') throw new Error(`LayerLab may not read ${entry.name}.`);
     }
-    return (await h.getFile()).text();
+    const read = await readFileText(await h.getFile());
+    if (!read.ok) throw new Error(read.error);
+    return read.text;
   }
   if (entry.text !== undefined) return entry.text;
   throw new Error(`${entry.name} is no longer available.`);

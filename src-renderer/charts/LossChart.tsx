@@ -4,7 +4,8 @@
  * trainer message. For tests the container exposes `data-points` (step points kept) and
  * `data-first-loss` (the run's first plotted loss); the latest loss is shown as text named
  * "Current loss". The live views add smoothing, accuracy, hyperparameter marks, an
- * overfitting band and hover values (views/loss-extras.ts).
+ * overfitting band and hover values (views/loss-extras.ts), and while the history slider is
+ * held back a line at the step shown with its exact values (views/ScrubValues.tsx).
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { formatLoss } from '../nodes/format';
 import { appStore, useApp } from '../store/app-store';
 import { ACCURACY_SCALE, accuracyAxis, extendChartData, extraSeries, hoverTipPlugin, lossOverlayPlugin } from '../views/loss-extras';
 import { detectOverfitting, SMOOTHING_WEIGHTS } from '../views/metrics';
+import { ScrubValues } from '../views/ScrubValues';
 import { VIEW_NAMES } from '../views/view-names';
 import { buildChartData } from './chart-data';
 
@@ -108,7 +110,7 @@ export function LossChart({ actions }: { actions?: ReactNode } = {}) {
     schedule();
     // The marks of live changes are drawn by the overlay: redraw when one is added.
     const unmark = appStore.subscribe((s, prev) => {
-      if (s.marks !== prev.marks) plot.redraw(false);
+      if (s.marks !== prev.marks || s.scrubStep !== prev.scrubStep) plot.redraw(false);
     });
     return () => {
       unsubscribe();
@@ -172,6 +174,7 @@ export function LossChart({ actions }: { actions?: ReactNode } = {}) {
       <div className="chart-frame" ref={frameRef} role="img" aria-label={CONTROL_NAMES.lossChart} data-points="0" data-overfit-step={overfitStep ?? ''}>
         <div className="chart-plot" ref={plotRef} />
         <div className="view-tip chart-tip" ref={tipRef} hidden />
+        <ScrubValues />
         {empty && <p className="chart-empty">{t('chart.empty')}</p>}
       </div>
     </div>

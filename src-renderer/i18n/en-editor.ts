@@ -32,6 +32,11 @@ export const editorEn = {
     restore: 'Restore',
     dismiss: 'Not now',
     restored: 'Restored “{{name}}” from autosave.',
+    runMessage: 'Training of “{{name}}” was saved at epoch {{epoch}}, step {{step}} ({{when}}).',
+    continueRun: 'Continue training',
+    continued: 'Continuing the run of “{{name}}” from epoch {{epoch}}, step {{step}}.',
+    continueFailed: 'The saved run cannot be continued now: finish or reset the current run, and check that the network is valid.',
+    savedRunFailed: 'The run could not be saved for continuing after a restart: {{error}}',
   },
   autosave: {
     saved: 'Autosaved {{time}}',

@@ -3,7 +3,9 @@
  * must have exactly these keys (the `Messages` type enforces it).
  */
 import { classroomEn } from './classroom-en';
+import { datasetEn } from './dataset-en';
 import { editorEn } from './en-editor';
+import { importEn } from './import-en';
 import { viewsEn } from './views-en';
 
 export const en = {
@@ -93,7 +95,6 @@ export const en = {
     batchSize: 'Batch size',
     epochs: 'Epochs',
     seed: 'Seed',
-    validationSplit: 'Validation split',
     schedule: 'Learning-rate schedule',
     clip: 'Gradient clipping',
     precision: 'Precision',
@@ -239,6 +240,8 @@ export const en = {
   ...editorEn,
   ...viewsEn,
   ...classroomEn,
+  ...datasetEn,
+  ...importEn,
 } as const;
 
 /** The structure of a message table: the same keys as `en`, any strings. */

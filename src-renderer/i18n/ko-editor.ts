@@ -32,6 +32,11 @@ export const editorKo = {
     restore: '복원',
     dismiss: '나중에',
     restored: '자동 저장에서 “{{name}}”을(를) 복원했습니다.',
+    runMessage: '“{{name}}”의 학습이 에포크 {{epoch}}, 단계 {{step}}에서 저장되었습니다({{when}}).',
+    continueRun: '학습 이어하기',
+    continued: '“{{name}}”의 학습을 에포크 {{epoch}}, 단계 {{step}}부터 이어서 진행합니다.',
+    continueFailed: '저장된 학습을 지금 이어갈 수 없습니다. 현재 실행을 끝내거나 초기화하고, 네트워크가 올바른지 확인하세요.',
+    savedRunFailed: '다시 시작한 뒤 이어갈 수 있도록 학습을 저장하지 못했습니다: {{error}}',
   },
   autosave: {
     saved: '자동 저장됨 {{time}}',

@@ -1,6 +1,8 @@
 /** Korean UI strings; the same keys as en.ts. */
 import type { Messages } from './en';
 import { classroomKo } from './classroom-ko';
+import { datasetKo } from './dataset-ko';
+import { importKo } from './import-ko';
 import { editorKo } from './ko-editor';
 import { viewsKo } from './views-ko';
 
@@ -91,7 +93,6 @@ export const ko: Messages = {
     batchSize: '배치 크기',
     epochs: '에포크',
     seed: '시드',
-    validationSplit: '검증 비율',
     schedule: '학습률 스케줄',
     clip: '기울기 클리핑',
     precision: '정밀도',
@@ -236,4 +237,6 @@ export const ko: Messages = {
   ...editorKo,
   ...viewsKo,
   ...classroomKo,
+  ...datasetKo,
+  ...importKo,
 };

@@ -38,6 +38,7 @@ export const CONTROL_NAMES = {
   arrange: 'Arrange',
   restore: 'Restore',
   dismissRestore: 'Dismiss restore',
+  continueRun: 'Continue training',
   autosaveStatus: 'Autosave status',
   minimap: 'Mini map',
 } as const;

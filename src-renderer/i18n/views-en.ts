@@ -32,6 +32,8 @@ export const viewsEn = {
     clearSample: 'Show no sample',
     weight: 'w {{from}} → {{to}} = {{value}}',
     change: 'change per step: {{value}}',
+    gradient: 'gradient ∂L/∂w = {{value}}',
+    biasGradient: 'bias gradient ∂L/∂b = {{value}}',
     layerGrad: 'layer gradient ‖∇‖ {{norm}}, mean |∇| {{mean}}',
     input: 'Input {{index}}',
     unit: 'Unit {{index}}',
@@ -61,6 +63,7 @@ export const viewsEn = {
     waiting: 'The picture appears with the next update.',
   },
   distView: {
+    bin: '[{{from}}, {{to}}): {{count}} values',
     weights: 'Weights',
     gradients: 'Gradients',
   },
@@ -81,6 +84,8 @@ export const viewsEn = {
     invalid: 'Enter a learning rate above 0, non-negative L1 and L2, and a dropout rate from 0 to 0.99.',
   },
   metrics: {
+    scrubTitle: 'At step {{step}}',
+    scrubEpoch: 'Epoch {{epoch}} (ended at step {{step}})',
     smoothingHint: 'Exponential moving average of the per-step loss (as TensorBoard smooths)',
     smoothingOff: 'No smoothing',
     smoothingValue: 'Smooth {{weight}}',

@@ -36,6 +36,8 @@ export const viewsKo: Table = {
     clearSample: '샘플 표시 안 함',
     weight: 'w {{from}} → {{to}} = {{value}}',
     change: '단계당 변화: {{value}}',
+    gradient: '그래디언트 ∂L/∂w = {{value}}',
+    biasGradient: '편향 그래디언트 ∂L/∂b = {{value}}',
     layerGrad: '층 그래디언트 ‖∇‖ {{norm}}, 평균 |∇| {{mean}}',
     input: '입력 {{index}}',
     unit: '유닛 {{index}}',
@@ -65,6 +67,7 @@ export const viewsKo: Table = {
     waiting: '다음 갱신 때 그림이 나타납니다.',
   },
   distView: {
+    bin: '[{{from}}, {{to}}): 값 {{count}}개',
     weights: '가중치',
     gradients: '그래디언트',
   },
@@ -85,6 +88,8 @@ export const viewsKo: Table = {
     invalid: '0보다 큰 학습률, 0 이상의 L1과 L2, 0에서 0.99 사이의 드롭아웃 비율을 입력하세요.',
   },
   metrics: {
+    scrubTitle: '{{step}}단계 시점',
+    scrubEpoch: '에포크 {{epoch}} ({{step}}단계에서 끝남)',
     smoothingHint: '단계별 손실의 지수 이동 평균 (TensorBoard 방식)',
     smoothingOff: '평활화 없음',
     smoothingValue: '평활화 {{weight}}',

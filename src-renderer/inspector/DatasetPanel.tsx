@@ -1,9 +1,15 @@
-/** The data set: which built-in set, how many samples, how much noise (and classes where they matter). */
+/**
+ * The data set: which built-in set, how many samples, how much noise, its seed (and classes
+ * where they matter), how it is split and scaled, and a preview of it.
+ */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { datasetShape } from '../../src-engine/datasets';
 import { BUILTIN_DATASETS, datasetSpecSchema, type DatasetSpec } from '../../src-engine/project';
+import { ImportCsvButton } from '../data/ImportCsvButton';
 import { appStore, useApp } from '../store/app-store';
+import { DatasetPreview } from './DatasetPreview';
+import { DataSplitFields } from './DataSplitFields';
 import { NumberField, Section, SelectField } from './fields';
 
 type BuiltinSpec = Extract<DatasetSpec, { type: 'builtin' }>;
@@ -44,6 +50,9 @@ export function DatasetPanel() {
               <NumberField label={t('dataset.noise')} value={spec.noise} schema={builtin.noise} onCommit={(noise) => set({ ...spec, noise })} />
             </div>
           )}
+          {!FIXED.includes(spec.name) && (
+            <NumberField label={t('dataset.seed')} value={spec.seed} schema={builtin.seed} onCommit={(seed) => set({ ...spec, seed })} />
+          )}
           {showClasses && (
             <NumberField label={t('dataset.classes')} value={spec.classes} schema={builtin.classes} onCommit={(classes) => set({ ...spec, classes })} />
           )}
@@ -51,11 +60,16 @@ export function DatasetPanel() {
       ) : (
         <p className="field-hint">{t('dataset.inline', { name: spec.name, count: spec.type === 'inline' ? spec.x.length : spec.rows })}</p>
       )}
+      <ImportCsvButton />
       {shape && (
         <p className="field-hint">
           {t('dataset.shape', { features: shape.features, targets: shape.targets, task: t(`dataset.${shape.task}`) })}
         </p>
       )}
+      <DatasetPreview spec={spec} />
+      <Section title={t('dataSplit.title')}>
+        <DataSplitFields />
+      </Section>
     </Section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Training settings: loss, optimizer with its hyperparameters and weight decay, batching,
- * epochs, learning-rate schedule, gradient clipping, validation split, shuffling, seed and
- * precision. Every field validates as it is typed against the project schema.
+ * epochs, learning-rate schedule, gradient clipping, shuffling, seed (which also draws the
+ * data split; the shares are in the data set section) and precision. Every field validates
+ * as it is typed against the project schema.
  */
 import { useTranslation } from 'react-i18next';
 import {
@@ -80,12 +81,6 @@ export function TrainingPanel() {
       </div>
       <div className="field-row">
         <NumberField label={t('training.epochs')} value={settings.epochs} schema={training.epochs} onCommit={(epochs) => update({ epochs })} />
-        <NumberField
-          label={t('training.validationSplit')}
-          value={settings.validationSplit}
-          schema={training.validationSplit}
-          onCommit={(validationSplit) => update({ validationSplit })}
-        />
       </div>
       <SelectField
         label={t('training.schedule')}

@@ -4,8 +4,10 @@
  * of any other run are dropped in `applyTrainerMessage`.
  */
 import type { StateCreator } from 'zustand';
+import type { Checkpoint } from '../../src-engine/checkpoint';
 import type { ResumeFrom } from '../../src-engine/protocol/messages';
 import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
+import { dataTextFor } from '../data/data-texts';
 import { createLossHistory } from './loss-history';
 import { applyTrainerMessage, IDLE_RUN, startingRun, withState, type RunPhase } from './run-status';
 import type { AppState, RunSlice, StoreDeps } from './types';
@@ -46,7 +48,9 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
       if (trainBlocker(s) !== null || !s.connection) return null;
       const runId = deps.newRunId();
       set({ run: startingRun(runId), history: createLossHistory(), notices: [], snapshot: null, runProject: s.project });
-      s.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: s.project, paused, stepsPerSecond: s.speed, resumeFrom });
+      // A file-backed data set travels as the text read in this session (the trainer reads no files).
+      const datasetText = dataTextFor(s.project.dataset);
+      s.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: s.project, paused, stepsPerSecond: s.speed, resumeFrom, ...(datasetText !== undefined && { datasetText }) });
       return runId;
     };
 
@@ -66,6 +70,7 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
       trainerHost: null,
       notices: [],
       connection: null,
+      lastCheckpoint: null,
 
       attachTrainer(connection) {
         set({ connection });
@@ -113,7 +118,7 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
       reset() {
         control('stop');
         // The weights are re-initialised by the next Train from the same seed.
-        set({ run: IDLE_RUN, history: createLossHistory(), snapshot: null, runProject: null });
+        set({ run: IDLE_RUN, history: createLossHistory(), snapshot: null, runProject: null, lastCheckpoint: null });
         get().clearViews();
       },
 
@@ -141,6 +146,13 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
           });
           return;
         }
+        if (msg.type === 'checkpoint') {
+          // Kept for saving beside the autosave (saved-run.ts): a restart continues from it.
+          if (msg.runId === s.run.runId && s.runProject) set({ lastCheckpoint: { runId: msg.runId, project: s.runProject, checkpoint: msg.checkpoint } });
+          return;
+        }
+        // A completed run has nothing left to continue.
+        if (msg.type === 'done' && msg.reason === 'completed' && msg.runId === s.run.runId) set({ lastCheckpoint: null });
         const result = applyTrainerMessage({ run: s.run, history: s.history, trainerHost: s.trainerHost }, msg, deps.now());
         if (!result) return;
         set(result.view);
@@ -156,6 +168,14 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
         }
         const layers = snapshot.layers.map((l) => ({ nodeId: l.nodeId, weights: l.weights, bias: l.bias }));
         return startRun(false, { type: 'weights', layers }) !== null;
+      },
+
+      continueFromCheckpoint(checkpoint) {
+        const runId = startRun(false, { type: 'checkpoint', checkpoint });
+        if (runId === null) return false;
+        // The saved run is now this run's: Reset or completion forgets it, the next pause replaces it.
+        set({ lastCheckpoint: { runId, project: get().project, checkpoint: checkpoint as Checkpoint } });
+        return true;
       },
 
       trainerLost(reason) {

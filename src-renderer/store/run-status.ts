@@ -22,6 +22,8 @@ export interface RunStatus {
   /** When the current running stretch began (store clock), or null when not running. */
   runningSince: number | null;
   doneReason: 'completed' | 'stopped' | 'diverged' | null;
+  /** The held-out test split's result, sent with 'done' (null without a test split). */
+  test: { samples: number; loss: number; accuracy: number | null } | null;
 }
 
 export const IDLE_RUN: RunStatus = {
@@ -35,6 +37,7 @@ export const IDLE_RUN: RunStatus = {
   activeMs: 0,
   runningSince: null,
   doneReason: null,
+  test: null,
 };
 
 /** A message for the user: from the trainer, the bridge or a file operation. */
@@ -136,7 +139,7 @@ export function applyTrainerMessage(
       return { view: { ...view, history: appendMetrics(view.history, msg.steps, msg.epochs) }, notice: null };
     case 'done': {
       const state: RunPhase = msg.reason === 'completed' ? 'done' : msg.reason === 'stopped' ? 'stopped' : 'failed';
-      const run = withState({ ...view.run, step: msg.step, epoch: msg.epoch, doneReason: msg.reason }, state, now);
+      const run = withState({ ...view.run, step: msg.step, epoch: msg.epoch, doneReason: msg.reason, test: msg.test }, state, now);
       return { view: { ...view, run }, notice: null };
     }
     case 'error': {

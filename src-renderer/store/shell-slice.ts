@@ -10,6 +10,7 @@ export function createShellSlice(): StateCreator<AppState, [], [], ShellSlice> {
     confirm: null,
     helpOpen: false,
     restoreOffer: null,
+    savedRunOffer: null,
     autosavedAt: null,
     autosaveError: null,
     setShell(patch) {

@@ -4,6 +4,8 @@
  * beside the state (see project-slice.ts and run-slice.ts).
  */
 import type { DatasetSpec, LayerKind, Project, TrainingSettings } from '../../src-engine/project';
+import type { Checkpoint } from '../../src-engine/checkpoint';
+import type { CheckpointRecordHead } from '../../src-engine/checkpoint-record';
 import type { FromTrainer, Hyperparameters, LayerSnapshot, SnapshotViews } from '../../src-engine/protocol/messages';
 import type { TrainerConnection } from '../bridge/trainer-connection';
 import type { GraphAnalysis } from './analysis';
@@ -134,8 +136,26 @@ export interface RunSlice {
    * project's learning rate first (an undoable edit). False when there are no weights to use.
    */
   resumeFromLastWeights(lrFactor?: number): boolean;
+  /**
+   * The latest checkpoint of the current run and the project it runs (saved beside the
+   * autosave by saved-run.ts); null when there is none, after Reset and after a completed run.
+   */
+  lastCheckpoint: RunCheckpoint | null;
+  /**
+   * Starts a run that continues exactly from `checkpoint` (a saved run), on the current
+   * project; the trainer refuses a checkpoint that does not fit the graph, with a notice
+   * naming the layer, and applies nothing. False when Train is blocked.
+   */
+  continueFromCheckpoint(checkpoint: unknown): boolean;
   notify(notice: Omit<Notice, 'id'>): void;
   dismissNotice(id: number): void;
+}
+
+/** A checkpoint of the current run, as received from the trainer. */
+export interface RunCheckpoint {
+  runId: string;
+  project: Project;
+  checkpoint: Checkpoint;
 }
 
 /** A question the app asks with a dialog (discard unsaved changes …). */
@@ -159,10 +179,12 @@ export interface ShellSlice {
   confirm: ConfirmRequest | null;
   helpOpen: boolean;
   restoreOffer: RestoreOffer | null;
+  /** A run saved at its last checkpoint before the app closed, offered for continuing. */
+  savedRunOffer: CheckpointRecordHead | null;
   /** When autosave last wrote (epoch ms), and its last error. */
   autosavedAt: number | null;
   autosaveError: string | null;
-  setShell(patch: Partial<Pick<ShellSlice, 'confirm' | 'helpOpen' | 'restoreOffer' | 'autosavedAt' | 'autosaveError'>>): void;
+  setShell(patch: Partial<Pick<ShellSlice, 'confirm' | 'helpOpen' | 'restoreOffer' | 'savedRunOffer' | 'autosavedAt' | 'autosaveError'>>): void;
 }
 
 export type AppState = ProjectSlice & EditorSlice & RunSlice & ShellSlice & ViewsSlice & ClassroomSlice;

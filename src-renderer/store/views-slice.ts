@@ -100,6 +100,8 @@ export function viewsRequest(s: Pick<ViewsSlice, 'panels' | 'enlarged' | 'select
     activationsSample: s.panels.network ? s.selectedSample : null,
     unitHealth: s.panels.network,
     confusion: s.panels.confusion,
+    // Per-weight gradients for the network view's tooltip (narrow layers only, see MAX_GRADIENT_UNITS).
+    weightGradients: s.panels.network,
   });
 }
 

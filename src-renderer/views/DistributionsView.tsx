@@ -2,10 +2,12 @@
  * Distributions: each layer's weight (or weight-gradient) histogram over the run, the way
  * TensorBoard's offset view draws them: one ridge per recorded moment, oldest at the back
  * (top, faint), newest in front. Histograms come with the snapshots while this panel is open.
+ * Hovering a layer shows the newest histogram's bin under the cursor: its range and count.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Histogram, LayerHistograms } from '../../src-engine/layer-metrics';
+import { formatLoss } from '../nodes/format';
 import { useApp } from '../store/app-store';
 import type { AppState } from '../store/types';
 import { layerColor } from './draw-gradients';
@@ -47,7 +49,8 @@ function compact(v: number): string {
   return a !== 0 && (a < 0.01 || a >= 1000) ? v.toExponential(0) : String(Number(v.toPrecision(2)));
 }
 
-function drawLayer(ctx: CanvasRenderingContext2D, hists: Histogram[], x: number, y: number, w: number, h: number, color: string): void {
+/** Draws one layer's ridges; returns the value range its x axis spans. */
+function drawLayer(ctx: CanvasRenderingContext2D, hists: Histogram[], x: number, y: number, w: number, h: number, color: string): { lo: number; hi: number } {
   let lo = Infinity;
   let hi = -Infinity;
   for (const g of hists) {
@@ -91,6 +94,28 @@ function drawLayer(ctx: CanvasRenderingContext2D, hists: Histogram[], x: number,
     ctx.textAlign = 'right';
     ctx.fillText(hiText, x + w, y + h + 3);
   }
+  return { lo, hi };
+}
+
+/** Where a layer was drawn, and its newest histogram: what the hover tip reads. */
+interface DrawnLayer {
+  name: string;
+  x: number;
+  w: number;
+  lo: number;
+  hi: number;
+  newest: Histogram | undefined;
+  step: number;
+}
+
+/** The bin of `g` holding `v` (its range and count), or null outside the histogram. */
+export function binAt(g: Histogram, v: number): { from: number; to: number; count: number } | null {
+  const n = g.counts.length;
+  if (n === 0 || v < g.min || v > g.max) return null;
+  if (!(g.max > g.min)) return { from: g.min, to: g.max, count: g.counts[Math.floor(n / 2)] };
+  const width = (g.max - g.min) / n;
+  const i = Math.min(n - 1, Math.floor((v - g.min) / width));
+  return { from: g.min + i * width, to: g.min + (i + 1) * width, count: g.counts[i] };
 }
 
 export function DistributionsView() {
@@ -98,10 +123,13 @@ export function DistributionsView() {
   const [kind, setKind] = useState<'weights' | 'weightGradients'>('weights');
   const project = useApp((s) => s.runProject ?? s.project);
   const hasData = useApp((s) => s.live?.views.histograms !== undefined);
+  const drawnRef = useRef<DrawnLayer[]>([]);
+  const [hover, setHover] = useState<{ layer: DrawnLayer; value: number; x: number; y: number } | null>(null);
 
   const { canvasRef, redraw } = useLiveCanvas(select, (ctx, size, [timeline, live, scrubStep], canvas) => {
     const frames = histogramFrames(timeline, scrubStep);
     if (frames.length === 0 && live?.views.histograms) frames.push({ step: live.step, histograms: live.views.histograms });
+    drawnRef.current = [];
     if (frames.length === 0) return;
     const layers = frames[frames.length - 1].histograms;
     const gap = 12;
@@ -115,12 +143,20 @@ export function DistributionsView() {
       ctx.textBaseline = 'top';
       ctx.fillText(fitText(ctx, name, w), x + w / 2, 2);
       const hists = frames.map((f) => f.histograms.find((h) => h.nodeId === layer.nodeId)?.[kind]).filter((h): h is Histogram => h !== undefined);
-      drawLayer(ctx, hists, x, 18, w, size.height - 34, layerColor(k));
+      const range = drawLayer(ctx, hists, x, 18, w, size.height - 34, layerColor(k));
+      drawnRef.current.push({ name, x, w, ...range, newest: hists.at(-1), step: frames[frames.length - 1].step });
     });
     canvas.dataset.frames = String(frames.length);
     canvas.dataset.step = String(frames[frames.length - 1].step);
   });
   useEffect(redraw, [kind, project, redraw]);
+
+  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const x = e.clientX - box.left;
+    const layer = drawnRef.current.find((l) => x >= l.x && x <= l.x + l.w);
+    setHover(layer ? { layer, value: layer.lo + ((x - layer.x) / layer.w) * (layer.hi - layer.lo), x, y: e.clientY - box.top } : null);
+  };
 
   const tools = (
     <select className="view-select" aria-label={VIEW_NAMES.distributionsCanvas} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
@@ -130,8 +166,36 @@ export function DistributionsView() {
   );
   return (
     <ViewPanel id="distributions" title={t('views.distributions')} tools={tools}>
-      <canvas ref={canvasRef} className="view-canvas" role="img" aria-label={VIEW_NAMES.distributionsCanvas} />
-      {!hasData && <p className="view-empty">{t('views.empty')}</p>}
+      <div className="view-stack">
+        <div className="view-canvas-box">
+          <canvas
+            ref={canvasRef}
+            className="view-canvas"
+            role="img"
+            aria-label={VIEW_NAMES.distributionsCanvas}
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(null)}
+          />
+          {!hasData && <p className="view-empty">{t('views.empty')}</p>}
+          {hover && <DistributionTip hover={hover} kind={kind} />}
+        </div>
+      </div>
     </ViewPanel>
+  );
+}
+
+/** The exact bin under the cursor in the newest histogram of the hovered layer. */
+function DistributionTip({ hover, kind }: { hover: { layer: DrawnLayer; value: number; x: number; y: number }; kind: 'weights' | 'weightGradients' }) {
+  const { t } = useTranslation();
+  const { layer } = hover;
+  const bin = layer.newest ? binAt(layer.newest, hover.value) : null;
+  return (
+    <div className="view-tip" role="tooltip" style={{ left: Math.min(hover.x + 12, layer.x + layer.w / 2), top: hover.y + 12 }}>
+      <div>
+        {layer.name} · {t('gradView.atStep', { step: layer.step })}
+      </div>
+      <div>{t(kind === 'weights' ? 'distView.weights' : 'distView.gradients')}: {formatLoss(hover.value)}</div>
+      {bin && <div>{t('distView.bin', { from: formatLoss(bin.from), to: formatLoss(bin.to), count: bin.count })}</div>}
+    </div>
   );
 }

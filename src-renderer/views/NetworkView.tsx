@@ -1,7 +1,8 @@
 /**
  * The network view: every neuron and weight of the running network, redrawn live on
  * animation frames (see draw-network.ts). Hovering a weight shows its value, its change per
- * step and the layer's gradient size; choosing a sample (here, or by clicking a point in the
+ * step, its gradient of the last step (for layers up to MAX_GRADIENT_UNITS wide) and the
+ * layer's gradient size; choosing a sample (here, or by clicking a point in the
  * decision-boundary view) fills each neuron with its activation. The canvas exposes
  * `data-step` (the snapshot drawn), `data-weight-sum` (Σ|w|, to see weights move) and
  * `data-mode` ('neurons' or 'matrices').
@@ -149,12 +150,14 @@ function HoverTip({ hover, layout }: { hover: { hit: NetHit; x: number; y: numbe
       const perStep = (w - weightAt(prev, i, j)) / Math.max(1, shown.step - shown.previous.step);
       lines.push(t('netView.change', { value: formatLoss(perStep) }));
     }
+    if (layer.dWeights) lines.push(t('netView.gradient', { value: formatLoss(layer.dWeights[i * layer.units + j]) }));
     lines.push(t('netView.layerGrad', { norm: formatLoss(layer.gradNorm), mean: formatLoss(layer.meanAbsGrad) }));
   } else {
     const { column, j } = hover.hit.ref;
     lines.push(column === 0 ? t('netView.input', { index: j + 1 }) : t('netView.unit', { index: j + 1 }));
     const layer = column > 0 ? shown.layers[column - 1] : null;
     if (layer?.bias) lines.push(t('netView.bias', { value: formatLoss(layer.bias[j]) }));
+    if (layer?.dBias) lines.push(t('netView.biasGradient', { value: formatLoss(layer.dBias[j]) }));
     const values = columnActivations(shown.views.activations, shown.layers)?.[column];
     if (values) lines.push(t('netView.activation', { value: formatLoss(values[j]) }));
   }

@@ -1,16 +1,17 @@
 /**
  * What the live views add to the loss chart (charts/LossChart.tsx): a smoothed per-step
  * line, training and validation accuracy on a right-hand 0–100 % axis, and an overlay that
- * marks live hyperparameter changes (dashed vertical lines with their label) and shades
- * the stretch where the model overfits.
+ * marks live hyperparameter changes (dashed vertical lines with their label), shades the
+ * stretch where the model overfits, and draws a solid line at the history slider's step.
  */
 import type uPlot from 'uplot';
 import type { AlignedData } from 'uplot';
 import { appStore } from '../store/app-store';
 import type { LossHistory } from '../store/loss-history';
 import { accuracySeries, detectOverfitting, smooth } from './metrics';
+import { scrubbedStep } from './ScrubValues';
 
-export const EXTRA_COLORS = { smoothed: '#1e3a8a', trainAcc: '#16a34a', valAcc: '#a21caf', mark: '#7c3aed', overfit: 'rgb(220 38 38 / 0.08)' } as const;
+export const EXTRA_COLORS = { smoothed: '#1e3a8a', trainAcc: '#16a34a', valAcc: '#a21caf', mark: '#7c3aed', overfit: 'rgb(220 38 38 / 0.08)', scrub: '#0f172a' } as const;
 
 /** The series after the chart's four: smoothed per-step loss, training and validation accuracy. */
 export function extraSeries(showAccuracy: boolean): uPlot.Series[] {
@@ -74,9 +75,23 @@ export function lossOverlayPlugin(labels: { overfitting: () => string }): uPlot.
             ctx.stroke();
             ctx.fillText(m.label, x + 3 * ratio, top + (16 + (i % 3) * 12) * ratio);
           });
+          // The history slider's step: the moment the other views show.
+          const scrubbed = scrubbedStep(s);
+          if (scrubbed !== null) {
+            const x = Math.round(u.valToPos(scrubbed, 'x', true));
+            ctx.setLineDash([]);
+            ctx.strokeStyle = EXTRA_COLORS.scrub;
+            ctx.lineWidth = 2 * ratio;
+            ctx.beginPath();
+            ctx.moveTo(x, top);
+            ctx.lineTo(x, top + height);
+            ctx.stroke();
+          }
           ctx.restore();
-          // For tests: how many marks the chart holds.
-          u.root.closest<HTMLElement>('.chart-frame')?.setAttribute('data-marks', String(s.marks.length));
+          // For tests: how many marks the chart holds, and the history step it marks.
+          const frame = u.root.closest<HTMLElement>('.chart-frame');
+          frame?.setAttribute('data-marks', String(s.marks.length));
+          frame?.setAttribute('data-scrub-step', scrubbed === null ? '' : String(scrubbed));
         },
       ],
     },

@@ -109,6 +109,36 @@ export function accuracySeries(xs: readonly number[], epochs: readonly EpochPoin
   };
 }
 
+/** The metrics recorded at a step of the run: what the history slider shows beside the loss chart. */
+export interface ValuesAtStep {
+  step: number;
+  /** The kept per-step loss point at or just before `step` (its step may be earlier after decimation); null before the first. */
+  stepPoint: { step: number; loss: number } | null;
+  /** The last epoch that ended at or before `step`; null before the first epoch's end. */
+  epoch: EpochPoint | null;
+}
+
+/** The per-step loss and the last epoch's losses and accuracies as they stood at `step`. Allocates only the result. */
+export function valuesAtStep(history: LossHistory, step: number): ValuesAtStep {
+  // Binary search: stepX is increasing.
+  let lo = 0;
+  let hi = history.stepX.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (history.stepX[mid] <= step) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  let epoch: EpochPoint | null = null;
+  for (const e of history.epochs) {
+    if (e.step > step) break;
+    epoch = e;
+  }
+  return { step, stepPoint: found >= 0 ? { step: history.stepX[found], loss: history.stepY[found] } : null, epoch };
+}
+
 function cell(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '' : String(v);
 }

@@ -42,6 +42,7 @@ export const VIEW_NAMES = {
   smoothing: 'Smoothing',
   accuracy: 'Show accuracy',
   progress: 'Training progress',
+  scrubValues: 'Values at history step',
 } as const;
 
 /** "Enlarge Network view", "Hide Network view", "Save Network view as PNG". */

@@ -72,8 +72,8 @@ describe('electron-vite build output', () => {
   it('ships the renderer with a strict CSP meta tag', () => {
     const html = read('renderer/index.html');
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("connect-src 'self'");
     // No remote origin anywhere: the page can reach nothing beyond the app's own files.

@@ -83,6 +83,23 @@ describe('training steps after warm-up', () => {
     expect(countBuffers(() => trainEpochs(session, 2))).toBe(0);
   });
 
+  it('reuse every buffer: float32 layers on the WebAssembly SIMD kernels (bench W3-like)', () => {
+    const session = start(
+      chainProject(
+        [
+          // float32 dense layers run on the SIMD kernels (layers/wasm-dense.ts), Adam too.
+          { id: 'h1', type: 'dense', data: { units: 32, activation: 'relu' } },
+          { id: 'h2', type: 'dense', data: { units: 32, activation: 'relu' } },
+          { id: 'out', type: 'output', data: { units: 10, activation: 'softmax' } },
+        ],
+        { type: 'builtin', name: 'digits' },
+        { loss: 'categorical_crossentropy', optimizer: { type: 'adam', lr: 0.001 }, batchSize: 64, precision: 'float32' },
+      ),
+    );
+    trainEpochs(session, 1);
+    expect(countBuffers(() => trainEpochs(session, 2))).toBe(0);
+  });
+
   it('counts the buffers a snapshot creates, so the check above can see allocations', () => {
     const session = start(
       chainProject([{ id: 'out', type: 'output', data: { units: 1, activation: 'sigmoid' } }], { type: 'builtin', name: 'moons', samples: 50 }, { loss: 'binary_crossentropy' }),

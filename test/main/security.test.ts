@@ -21,14 +21,16 @@ describe('window security settings', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
   it('allows no inline or remote script and no eval in production', () => {
     const csp = buildContentSecurityPolicy('production');
     const script = csp.split('; ').find((d) => d.startsWith('script-src'));
-    expect(script).toBe("script-src 'self'");
-    expect(csp).not.toContain('unsafe-eval');
+    // 'wasm-unsafe-eval' compiles WebAssembly only (the SIMD kernels); JavaScript eval stays off.
+    expect(script).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toMatch(/https?:/);
@@ -37,8 +39,8 @@ describe('window security settings', () => {
   it('opens the development CSP only to the dev server origin and its websocket', () => {
     const csp = buildContentSecurityPolicy('development', 'http://localhost:5173/');
     expect(csp).toContain("connect-src 'self' http://localhost:5173 ws://localhost:5173");
-    expect(csp).toContain("script-src 'self' 'unsafe-inline' http://localhost:5173");
-    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline' http://localhost:5173");
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(buildContentSecurityPolicy('production')).not.toContain('localhost');
   });
 
@@ -108,7 +110,8 @@ describe('offline by design', () => {
     const directives = buildContentSecurityPolicy('production').split('; ');
     for (const directive of directives) {
       const [, ...sources] = directive.split(' ');
-      for (const source of sources) expect(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:'], directive).toContain(source);
+      // 'wasm-unsafe-eval' compiles the engine's bundled WebAssembly; it fetches nothing.
+      for (const source of sources) expect(["'self'", "'none'", "'unsafe-inline'", "'wasm-unsafe-eval'", 'data:', 'blob:'], directive).toContain(source);
     }
     expect(directives.find((d) => d.startsWith('connect-src'))).toBe("connect-src 'self'");
     expect(directives.find((d) => d.startsWith('default-src'))).toBe("default-src 'self'");

@@ -6,6 +6,7 @@ import {
   initializerSchema,
   LAYER_KINDS,
   LOSSES,
+  NORMALIZATIONS,
   optimizerSchema,
   scheduleSchema,
 } from '../../src-engine/project';
@@ -53,6 +54,7 @@ describe('UI strings', () => {
       datasets: BUILTIN_DATASETS,
       layers: LAYER_KINDS,
       losses: LOSSES,
+      normalizations: NORMALIZATIONS,
       initializers: types(initializerSchema),
       optimizers: types(optimizerSchema),
       schedules: types(scheduleSchema),

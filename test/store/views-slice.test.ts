@@ -60,6 +60,7 @@ describe('the views the store asks the trainer for', () => {
       activationsSample: null,
       unitHealth: DEFAULT_PANELS.network,
       confusion: DEFAULT_PANELS.confusion,
+      weightGradients: DEFAULT_PANELS.network,
     });
     store.getState().setPanel('boundary', false);
     store.getState().setPanel('distributions', true);
@@ -82,7 +83,7 @@ describe('the views the store asks the trainer for', () => {
     store.getState().selectSample(7);
     expect(sentOf(connection.sent, 'set-views').at(-1)?.views.activationsSample).toBe(7);
     store.getState().setPanel('network', false);
-    expect(sentOf(connection.sent, 'set-views').at(-1)?.views).toMatchObject({ activationsSample: null, unitHealth: false });
+    expect(sentOf(connection.sent, 'set-views').at(-1)?.views).toMatchObject({ activationsSample: null, unitHealth: false, weightGradients: false });
     store.getState().selectSample(-1);
     expect(store.getState().selectedSample).toBe(7);
   });
