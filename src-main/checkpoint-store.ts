@@ -32,7 +32,7 @@ export function createCheckpointStore(folder: string, maxBytes: number): Checkpo
       if (!parsed.ok) return { ok: false, error: `The run was not saved: ${parsed.error}` };
       const text = JSON.stringify(parsed.value);
       if (text.length > maxBytes) {
-        return { ok: false, error: `The run was not saved: its checkpoint is ${(text.length / 1e6).toFixed(0)} MB; LayerLab saves up to ${(maxBytes / 1e6).toFixed(0)} MB.` };
+        return { ok: false, error: `The run was not saved: its checkpoint is ${(text.length / 1048576).toFixed(0)} MB; LayerLab saves up to ${(maxBytes / 1048576).toFixed(0)} MB.` };
       }
       try {
         await writeFileAtomic(path, text);

@@ -132,6 +132,10 @@ async function train(args: string[], io: CliIo): Promise<number> {
       );
     }
   }
+  const test = session.evaluateTest();
+  if (test) {
+    io.out(`test (${session.testSize} held-out samples)  loss ${fmt(test.loss)}` + (test.accuracy === null ? '' : `  acc ${fmt(test.accuracy)}`));
+  }
   const out = flags.get('out');
   if (out) {
     await writeFileAtomic(out, JSON.stringify(exportModel(session, project), null, 2));

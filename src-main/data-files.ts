@@ -26,7 +26,7 @@ export async function readUtf8File(path: string, maxBytes: number): Promise<Read
     const info = await stat(path);
     if (!info.isFile()) return { ok: false, missing: false, error: `${name} is not a file.` };
     if (info.size > maxBytes) {
-      return { ok: false, missing: false, error: `${name} is ${(info.size / 1e6).toFixed(1)} MB; LayerLab imports data files up to ${(maxBytes / 1e6).toFixed(0)} MB. Use a sample of it.` };
+      return { ok: false, missing: false, error: `${name} is ${(info.size / 1048576).toFixed(1)} MB; LayerLab imports data files up to ${(maxBytes / 1048576).toFixed(0)} MB. Use a sample of it.` };
     }
     const handle = await open(path, 'r');
     let bytes: Buffer;
@@ -35,7 +35,7 @@ export async function readUtf8File(path: string, maxBytes: number): Promise<Read
     } finally {
       await handle.close();
     }
-    if (bytes.length > maxBytes) return { ok: false, missing: false, error: `${name} grew beyond ${(maxBytes / 1e6).toFixed(0)} MB while it was read.` };
+    if (bytes.length > maxBytes) return { ok: false, missing: false, error: `${name} grew beyond ${(maxBytes / 1048576).toFixed(0)} MB while it was read.` };
     const decoded = decodeUtf8(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
     return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, missing: false, error: `${name}: ${decoded.error}` };
   } catch (e) {

@@ -35,7 +35,7 @@ export async function readTextFile(path: string, maxBytes: number): Promise<{ ok
     if (info.size > maxBytes) {
       return {
         ok: false,
-        error: `${basename(path)} is ${(info.size / 1e6).toFixed(1)} MB; LayerLab opens files up to ${(maxBytes / 1e6).toFixed(0)} MB.`,
+        error: `${basename(path)} is ${(info.size / 1048576).toFixed(1)} MB; LayerLab opens files up to ${(maxBytes / 1048576).toFixed(0)} MB.`,
       };
     }
     return { ok: true, text: await readFile(path, 'utf8') };

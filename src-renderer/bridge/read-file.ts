@@ -14,7 +14,7 @@ export interface ReadableFile {
 
 /** The message for a file over `maxBytes`, in main's words (src-main/files.ts). */
 export function tooLargeMessage(name: string, size: number, maxBytes: number): string {
-  return `${name} is ${(size / 1e6).toFixed(1)} MB; LayerLab opens files up to ${(maxBytes / 1e6).toFixed(0)} MB.`;
+  return `${name} is ${(size / 1048576).toFixed(1)} MB; LayerLab opens files up to ${(maxBytes / 1048576).toFixed(0)} MB.`;
 }
 
 /** The file's text, or why it was refused (too large, unreadable). Never throws. */

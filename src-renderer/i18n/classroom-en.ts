@@ -86,6 +86,7 @@ export const classroomEn = {
     agrees: 'Agrees',
     passed: 'All {{count}} gradients agree: the largest relative error is {{error}}.',
     failed: '{{count}} gradients disagree: the largest relative error is {{error}}.',
+    failed_one: '{{count}} gradient disagrees: the largest relative error is {{error}}.',
     yes: 'yes',
     no: 'no',
   },

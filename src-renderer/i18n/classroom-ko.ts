@@ -90,6 +90,7 @@ export const classroomKo: Table = {
     agrees: '일치',
     passed: '기울기 {{count}}개가 모두 일치합니다. 가장 큰 상대 오차는 {{error}} 입니다.',
     failed: '기울기 {{count}}개가 일치하지 않습니다. 가장 큰 상대 오차는 {{error}} 입니다.',
+    failed_one: '기울기 {{count}}개가 일치하지 않습니다. 가장 큰 상대 오차는 {{error}} 입니다.',
     yes: '예',
     no: '아니요',
   },

@@ -137,9 +137,11 @@ export const editorEn = {
   manual: {
     shape: '{{rows}} × {{cols}} values (rows: inputs, columns: units)',
     shapeBias: '{{count}} values, one per unit',
+    shapeBias_one: '{{count}} value, one per unit',
     cell: '{{label}} row {{row}} column {{col}}',
     paste: '{{label}}: values as text',
     notNumber: '“{{value}}” is not a number.',
     count: 'Needs {{count}} values ({{rows}} rows × {{cols}}), got {{got}}.',
+    count_one: 'Needs {{count}} value ({{rows}} row × {{cols}}), got {{got}}.',
   },
 } as const;

@@ -45,6 +45,7 @@ export const importEn = {
     cancel: 'Cancel',
     imported: 'Imported {{name}}: {{rows}} rows, {{inputs}} inputs, {{outputs}}.',
     importedDropped: '{{count}} rows with a missing value were left out.',
+    importedDropped_one: '{{count}} row with a missing value was left out.',
     importedFilled: '{{count}} missing values were filled in.',
     importedFile: 'It is large, so the project refers to the file {{file}} instead of holding the numbers; keep the file.',
     classes: '{{count}} classes',

@@ -49,6 +49,7 @@ export const importKo: Table = {
     cancel: '취소',
     imported: '{{name}} 가져옴: {{rows}}개 행, 입력 {{inputs}}개, {{outputs}}.',
     importedDropped: '빠진 값이 있는 {{count}}개 행을 제외했습니다.',
+    importedDropped_one: '빠진 값이 있는 {{count}}개 행을 제외했습니다.',
     importedFilled: '빠진 값 {{count}}개를 채웠습니다.',
     importedFile: '크기가 커서 프로젝트에 숫자 대신 파일 {{file}}의 위치를 저장합니다. 파일을 지우지 마세요.',
     classes: '클래스 {{count}}개',

@@ -137,9 +137,11 @@ export const editorKo = {
   manual: {
     shape: '값 {{rows}} × {{cols}}개 (행: 입력, 열: 유닛)',
     shapeBias: '값 {{count}}개 (유닛마다 하나)',
+    shapeBias_one: '값 {{count}}개 (유닛마다 하나)',
     cell: '{{label}} {{row}}행 {{col}}열',
     paste: '{{label}}: 텍스트로 입력',
     notNumber: '“{{value}}”은(는) 숫자가 아닙니다.',
     count: '값 {{count}}개가 필요합니다 ({{rows}}행 × {{cols}}열), 입력된 값은 {{got}}개입니다.',
+    count_one: '값 {{count}}개가 필요합니다 ({{rows}}행 × {{cols}}열), 입력된 값은 {{got}}개입니다.',
   },
 };

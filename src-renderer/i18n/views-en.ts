@@ -21,6 +21,7 @@ export const viewsEn = {
     pastStep: 'step {{step}}',
     csv: 'CSV',
     csvHint: 'Save the loss and accuracy history as CSV',
+    csvFailed: 'Could not save the metric history: {{error}}',
     progress: '{{percent}} % of the epochs done',
     stepEpoch: 'Step epoch',
     stepEpochHint: 'Train one whole epoch, then pause',
@@ -64,6 +65,7 @@ export const viewsEn = {
   },
   distView: {
     bin: '[{{from}}, {{to}}): {{count}} values',
+    bin_one: '[{{from}}, {{to}}): {{count}} value',
     weights: 'Weights',
     gradients: 'Gradients',
   },
@@ -73,7 +75,9 @@ export const viewsEn = {
     accuracy: 'Accuracy {{value}} %',
     trueVsPredicted: 'true ↓ / predicted →',
     cell: 'True {{truth}}, predicted {{predicted}}: {{count}} samples',
+    cell_one: 'True {{truth}}, predicted {{predicted}}: {{count}} sample',
     samples: '{{count}} samples',
+    samples_one: '{{count}} sample',
   },
   liveTune: {
     button: 'Live changes',

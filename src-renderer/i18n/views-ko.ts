@@ -25,6 +25,7 @@ export const viewsKo: Table = {
     pastStep: '{{step}}단계',
     csv: 'CSV',
     csvHint: '손실과 정확도 기록을 CSV로 저장',
+    csvFailed: '지표 기록을 저장할 수 없습니다: {{error}}',
     progress: '에포크 {{percent}} % 완료',
     stepEpoch: '한 에포크',
     stepEpochHint: '에포크 하나를 학습한 뒤 일시 정지',
@@ -68,6 +69,7 @@ export const viewsKo: Table = {
   },
   distView: {
     bin: '[{{from}}, {{to}}): 값 {{count}}개',
+    bin_one: '[{{from}}, {{to}}): 값 {{count}}개',
     weights: '가중치',
     gradients: '그래디언트',
   },
@@ -77,7 +79,9 @@ export const viewsKo: Table = {
     accuracy: '정확도 {{value}} %',
     trueVsPredicted: '실제 ↓ / 예측 →',
     cell: '실제 {{truth}}, 예측 {{predicted}}: 샘플 {{count}}개',
+    cell_one: '실제 {{truth}}, 예측 {{predicted}}: 샘플 {{count}}개',
     samples: '샘플 {{count}}개',
+    samples_one: '샘플 {{count}}개',
   },
   liveTune: {
     button: '실시간 변경',

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { datasetShape } from '../../src-engine/datasets';
+import { datasetShape, fileName } from '../../src-engine/datasets';
 import { BUILTIN_DATASETS, datasetSpecSchema, type DatasetSpec } from '../../src-engine/project';
 import { ImportCsvButton } from '../data/ImportCsvButton';
 import { appStore, useApp } from '../store/app-store';
@@ -58,7 +58,11 @@ export function DatasetPanel() {
           )}
         </>
       ) : (
-        <p className="field-hint">{t('dataset.inline', { name: spec.name, count: spec.type === 'inline' ? spec.x.length : spec.rows })}</p>
+        <p className="field-hint">
+          {spec.type === 'inline'
+            ? t('dataset.inline', { name: spec.name, count: spec.x.length })
+            : t('dataset.fileData', { name: spec.name, file: fileName(spec.path), count: spec.rows })}
+        </p>
       )}
       <ImportCsvButton />
       {shape && (

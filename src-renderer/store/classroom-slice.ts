@@ -11,6 +11,7 @@ import type { StepTrace } from '../../src-engine/inspect/step-trace-types';
 import { findLesson, type LessonLanguage, type LocalizedText } from '../../src-engine/lessons';
 import { LIMITS, type Project } from '../../src-engine/project';
 import { PROTOCOL_VERSION, type FromTrainer } from '../../src-engine/protocol/messages';
+import { dataTextFor } from '../data/data-texts';
 import { openTrainerLane, type LaneConnection, type LaneConnector } from '../classroom/lane-connection';
 import type { AppState } from './types';
 
@@ -191,7 +192,8 @@ export function createClassroomSlice(): StateCreator<AppState, [], [], Classroom
       lane.connection.subscribe(onStepMessage);
       lane.connection.onLost?.((reason) => patchStep({ status: 'error', error: reason, errorCode: 'trainer-exit' }));
       set({ stepMode: { ...STEP_OFF, status: 'tracing', runId, project, seed }, classroom: { ...get().classroom, panel: 'step' } });
-      lane.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: traced, paused: true, checkpointEverySeconds: 0 });
+      const datasetText = dataTextFor(traced.dataset);
+      lane.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: traced, paused: true, checkpointEverySeconds: 0, ...(datasetText !== undefined && { datasetText }) });
       lane.connection.send({ v: PROTOCOL_VERSION, type: 'trace-step', runId });
     };
 
@@ -351,7 +353,8 @@ export function createClassroomSlice(): StateCreator<AppState, [], [], Classroom
           lanes.set(spec.id, lane);
           lane.connection.subscribe((msg) => onLaneMessage(spec.id, msg));
           lane.connection.onLost?.((reason) => onLaneMessage(spec.id, { v: PROTOCOL_VERSION, type: 'error', runId: started[i].runId, code: 'internal', message: reason, nodeId: null }));
-          lane.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId: started[i].runId, project: spec.project, stepsPerSecond: 0, checkpointEverySeconds: 0 });
+          const datasetText = dataTextFor(spec.project.dataset);
+          lane.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId: started[i].runId, project: spec.project, stepsPerSecond: 0, checkpointEverySeconds: 0, ...(datasetText !== undefined && { datasetText }) });
         });
       },
 

@@ -7,6 +7,7 @@
  * connection or the trainer itself changes (a restarted trainer starts with none).
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { exportTextFile } from '../bridge/project-files';
 import { LossChart } from '../charts/LossChart';
@@ -59,7 +60,9 @@ function CsvButton() {
 function exportMetricsCsv(): void {
   const s = appStore.getState();
   const base = (s.project.name || 'layerlab').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'layerlab';
-  void exportTextFile(metricsCsv(s.history, s.marks), `${base}-metrics.csv`, 'csv');
+  void exportTextFile(metricsCsv(s.history, s.marks), `${base}-metrics.csv`, 'csv').then((r) => {
+    if (!r.ok && !r.canceled) appStore.getState().notify({ level: 'error', code: 'export-failed', message: i18next.t('views.csvFailed', { error: r.error }), nodeId: null });
+  });
 }
 
 /** The loss chart as a view panel: its own header carries the panel's buttons. */

@@ -111,6 +111,20 @@ describe('layerlab CLI', () => {
     expect(r.out.trim().split('\n').slice(1).map(Number)).toEqual(Array.from(expected));
   });
 
+  it('reports the held-out test split after training, as the engine measures it', () => {
+    const project = createSpiralExample();
+    project.training.testSplit = 0.25;
+    project.training.epochs = 3;
+    const r = cli('train', writeProject('tested.layerlab.json', project), '--quiet');
+    expect(r.code).toBe(0);
+    const created = createTrainingSession(project);
+    if (!created.ok) throw new Error(created.error);
+    while (created.session.epoch < 3) created.session.trainStep();
+    const test = created.session.evaluateTest()!;
+    expect(created.session.testSize).toBe(100);
+    expect(r.out).toContain(`test (100 held-out samples)  loss ${test.loss.toPrecision(6)}  acc ${test.accuracy!.toPrecision(6)}`);
+  });
+
   it('validates a good project and names what is wrong in a bad one', () => {
     const good = writeProject('good.layerlab.json', createSpiralExample());
     const ok = cli('validate', good);

@@ -1,9 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { datasetSpecFromCsv, importTable } from '../../src-engine/data-import';
 import { createSpiralExample } from '../../src-engine/examples';
 import { clearDataTexts, dataTextFor } from '../../src-renderer/data/data-texts';
 import { applyImport } from '../../src-renderer/data/import-apply';
 import { keepProjectData, reportProjectData } from '../../src-renderer/data/project-data';
+import { en } from '../../src-renderer/i18n/en';
 import { appStore } from '../../src-renderer/store/app-store';
 import { createFakeConnection } from './fixtures';
 
@@ -17,6 +19,10 @@ const TEXT = largeCsv();
 const FILE = datasetSpecFromCsv(TEXT, 'big.csv', { target: 'label', task: 'classification' });
 if (!FILE.ok || FILE.spec.type !== 'file') throw new Error('expected a file-backed import');
 const FILE_SPEC = FILE.spec;
+
+beforeAll(async () => {
+  await i18next.init({ resources: { en: { translation: en } }, lng: 'en', showSupportNotice: false });
+});
 
 beforeEach(() => {
   clearDataTexts();
@@ -34,7 +40,7 @@ describe('applying an import to the project', () => {
     expect(s.project.dataset).toBe(r.spec);
     expect(s.project.graph).toBe(before.graph);
     expect(s.analysis.shape).toMatchObject({ features: 2, task: 'classification' });
-    expect(s.notices.map((n) => n.code)).toEqual(['data-imported']);
+    expect(s.notices.map((n) => [n.code, n.message])).toEqual([['data-imported', 'Imported tiny: 3 rows, 2 inputs, 2 classes.']]);
     s.undoEdit();
     expect(appStore.getState().project).toBe(before);
     expect(appStore.getState().undo.past).toHaveLength(0);
@@ -62,6 +68,7 @@ describe('applying an import to the project', () => {
     const project = { ...createSpiralExample(), dataset: FILE_SPEC };
     reportProjectData(project);
     expect(appStore.getState().notices.map((n) => [n.level, n.code])).toEqual([['error', 'data-file-missing']]);
+    expect(appStore.getState().notices[0].message).toMatch(/^This project keeps its data in big\.csv, which LayerLab has not read/);
     appStore.setState({ notices: [] });
     reportProjectData(project, { ok: false, error: 'big.csv has changed since the project was saved (hash differs).' });
     expect(appStore.getState().notices[0]?.message).toContain('big.csv has changed');

@@ -7,7 +7,7 @@ describe('reading a picked or dropped file', () => {
   it('refuses a 1 GB file without reading a byte, naming the file and the limit', async () => {
     let reads = 0;
     const huge = { name: 'huge.layerlab.json', size: 1024 ** 3, text: async () => (reads++, 'x') };
-    expect(await readFileText(huge)).toEqual({ ok: false, error: 'huge.layerlab.json is 1073.7 MB; LayerLab opens files up to 67 MB.' });
+    expect(await readFileText(huge)).toEqual({ ok: false, error: 'huge.layerlab.json is 1024.0 MB; LayerLab opens files up to 64 MB.' });
     expect(reads).toBe(0);
   });
 
