@@ -115,6 +115,8 @@ export const en = {
     inline_one: 'Inline data “{{name}}”: {{count}} sample',
     fileData: 'Data “{{name}}” from {{file}}: {{count}} samples',
     fileData_one: 'Data “{{name}}” from {{file}}: {{count}} sample',
+    fitOutput: 'Fit output to data',
+    fitOutputHint: 'Set the output layer’s units and activation, and the loss, to suit this data set (one undo step).',
     shape: '{{features}} features → {{targets}} targets ({{task}})',
     classification: 'classification',
     regression: 'regression',

@@ -113,6 +113,8 @@ export const ko: Messages = {
     inline_one: '프로젝트에 담긴 데이터 “{{name}}”: 샘플 {{count}}개',
     fileData: '{{file}} 파일의 데이터 “{{name}}”: 샘플 {{count}}개',
     fileData_one: '{{file}} 파일의 데이터 “{{name}}”: 샘플 {{count}}개',
+    fitOutput: '출력을 데이터에 맞추기',
+    fitOutputHint: '출력층의 유닛 수와 활성화 함수, 손실 함수를 이 데이터 세트에 맞게 바꿉니다(한 번에 실행 취소 가능).',
     shape: '특성 {{features}}개 → 목표 {{targets}}개 ({{task}})',
     classification: '분류',
     regression: '회귀',

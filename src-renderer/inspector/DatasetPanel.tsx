@@ -18,6 +18,9 @@ const builtin = datasetSpecSchema.options[0].shape;
 /** Sets read from a file (the notes' rows, iris, digits): samples and noise do not apply. */
 const FIXED: readonly string[] = ['iris', 'digits', 'notes_linear', 'notes_221'];
 
+/** Problems "Fit output to data" repairs. */
+const OUTPUT_CODES: readonly string[] = ['output-units', 'loss-task', 'loss-activation'];
+
 /** Whether the number of classes changes the data set's shape (else the field is hidden). */
 function usesClasses(spec: BuiltinSpec): boolean {
   try {
@@ -31,6 +34,7 @@ export function DatasetPanel() {
   const { t } = useTranslation();
   const spec = useApp((s) => s.project.dataset);
   const shape = useApp((s) => s.analysis.shape);
+  const outputMismatch = useApp((s) => s.analysis.problems.some((p) => OUTPUT_CODES.includes(p.code)));
   const showClasses = useMemo(() => spec.type === 'builtin' && usesClasses(spec), [spec]);
   const set = (next: DatasetSpec) => appStore.getState().setDataset(next);
 
@@ -69,6 +73,17 @@ export function DatasetPanel() {
         <p className="field-hint">
           {t('dataset.shape', { features: shape.features, targets: shape.targets, task: t(`dataset.${shape.task}`) })}
         </p>
+      )}
+      {outputMismatch && (
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label="Fit output to data"
+          title={t('dataset.fitOutputHint')}
+          onClick={() => appStore.getState().fitOutputToData()}
+        >
+          {t('dataset.fitOutput')}
+        </button>
       )}
       <DatasetPreview spec={spec} />
       <Section title={t('dataSplit.title')}>

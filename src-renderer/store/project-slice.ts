@@ -4,6 +4,7 @@
  * Train) and records the edit for undo as its `Capture` says.
  */
 import type { StateCreator } from 'zustand';
+import { fitOutputToData } from '../../src-engine/fit-output';
 import { LIMITS, type Project } from '../../src-engine/project';
 import { analyzeProject } from './analysis';
 import { applyGraphChange, createLayerNode, type GraphChange } from './graph-edits';
@@ -114,6 +115,12 @@ export function createProjectSlice(initial: Project, deps: StoreDeps): StateCrea
       setDataset(dataset, capture = { merge: 'dataset' }) {
         const { project } = get();
         commit({ ...project, dataset }, capture);
+      },
+
+      fitOutputToData() {
+        const fitted = fitOutputToData(get().project);
+        if (fitted) commit(fitted, 'record');
+        return fitted !== null;
       },
 
       setSelection(selection) {

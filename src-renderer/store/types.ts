@@ -55,6 +55,8 @@ export interface ProjectSlice {
   updateNodeData(nodeId: string, data: LayerDataPatch, capture?: Capture): void;
   updateTraining(patch: Partial<TrainingSettings>, capture?: Capture): void;
   setDataset(dataset: DatasetSpec, capture?: Capture): void;
+  /** Fits the output layer and loss to the data set (one undo step); false when they already fit. */
+  fitOutputToData(): boolean;
   setSelection(selection: Selection): void;
   setMeasured(sizes: Record<string, Size>): void;
   undoEdit(): void;

@@ -87,16 +87,22 @@ describe('CSV import', () => {
     await page.getByRole('button', { name: 'Redo' }).click();
     await waitFor('redo brings the import back', () => nodeText(page, 'input'), (t) => t.includes('4 features'));
 
-    // The 2-8-8-1 example does not fit 3 classes: make it 4-8-3 (softmax, cross-entropy).
+    // The example's output (1 sigmoid unit, binary cross-entropy) does not fit 3 classes: one
+    // click fits it (3 softmax units, categorical cross-entropy), as one undo step.
+    const fit = page.getByRole('button', { name: 'Fit output to data' });
+    await waitVisible(fit, 'the offer to fit the output to the data');
+    await fit.click();
+    await waitFor('the fit button goes once the output fits', () => fit.isVisible(), (v) => !v);
+    // Then make it 4-8-3.
     await page.locator('.react-flow__node[data-id="hidden2"]').click();
     await page.keyboard.press('Delete');
     await waitFor('the second hidden layer is gone', () => countNodes(page), (n) => n === 3);
     await wire(page, 'hidden1', 'output');
     await waitFor('two connections', () => countEdges(page), (n) => n === 2);
     await page.locator('.react-flow__node[data-id="output"]').click();
-    await inspector.getByLabel('Units', { exact: true }).fill('3');
-    await inspector.getByLabel('Activation', { exact: true }).selectOption('softmax');
-    await inspector.getByLabel('Loss', { exact: true }).selectOption('categorical_crossentropy');
+    expect(await inspector.getByLabel('Units', { exact: true }).inputValue()).toBe('3');
+    expect(await inspector.getByLabel('Activation', { exact: true }).inputValue()).toBe('softmax');
+    expect(await inspector.getByLabel('Loss', { exact: true }).inputValue()).toBe('categorical_crossentropy');
     await inspector.getByLabel('Learning rate', { exact: true }).fill('0.02');
     await inspector.getByLabel('Epochs', { exact: true }).fill('150');
     const train = page.getByRole('button', { name: 'Train' });
