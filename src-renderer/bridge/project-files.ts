@@ -4,6 +4,7 @@
  * the opened file), else a file input and a download. Text is always parsed with the
  * project schema before anything is replaced.
  */
+import { projectJsonPretty } from '../store/project-json';
 import { parseProjectText, type Project } from '../../src-engine/project';
 import type { ProjectDataFile } from '../../src-engine/protocol/ipc';
 import { getDesktopApi } from './desktop-api';
@@ -31,9 +32,9 @@ export function forgetCurrentFile(): void {
   currentHandle = null;
 }
 
-/** The project as saved: pretty JSON, so files diff well. */
+/** The project as saved: pretty JSON, so files diff well (the data set on one line, cached; see store/project-json.ts). */
 export function serializeProject(project: Project): string {
-  return `${JSON.stringify(project, null, 2)}\n`;
+  return projectJsonPretty(project);
 }
 
 /** A file name for `project`: its name in kebab-case plus `.layerlab.json`. */

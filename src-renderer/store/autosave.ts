@@ -9,6 +9,7 @@
  */
 import { parseProject, type Project } from '../../src-engine/project';
 import type { AppStore } from './app-store';
+import { projectJson } from './project-json';
 import type { RestoreOffer } from './types';
 
 export const AUTOSAVE_FORMAT = 'layerlab-autosave';
@@ -25,7 +26,9 @@ export interface AutosaveTarget {
 
 /** The record text: the project, whether it had unsaved changes, its file and the time. */
 export function serializeAutosave(project: Project, filePath: string | null, dirty: boolean, savedAt: number): string {
-  return JSON.stringify({ format: AUTOSAVE_FORMAT, version: AUTOSAVE_VERSION, savedAt, filePath, dirty, project });
+  // = JSON.stringify({ format, version, savedAt, filePath, dirty, project }), the project's data set text cached.
+  const head = JSON.stringify({ format: AUTOSAVE_FORMAT, version: AUTOSAVE_VERSION, savedAt, filePath, dirty });
+  return `${head.slice(0, -1)},"project":${projectJson(project)}}`;
 }
 
 /** Reads a record; null for anything that is not a valid one (never throws). */
