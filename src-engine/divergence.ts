@@ -3,11 +3,14 @@
  * step, which layer, and the likely cause with a fix.
  */
 import type { Network } from './network';
+import { runMessage, type MessageParams, type RunMessage } from './run-messages';
 import { allFinite } from './tensor';
 
-/** Why a step was not applied; `nodeId` is the layer where it first shows. */
-export interface Divergence {
-  message: string;
+/**
+ * Why a step was not applied; `nodeId` is the layer where it first shows. `message` is the
+ * English text of template `key` with `params` (run-messages.ts), for other languages.
+ */
+export interface Divergence extends RunMessage {
   nodeId: string | null;
 }
 
@@ -24,31 +27,22 @@ function describe(value: number): string {
  */
 export function describeDivergence(step: number, loss: number, lr: number, net: Network, names: ReadonlyMap<string, string>, phase: 'gradient' | 'update'): Divergence | null {
   if (phase === 'gradient' && Number.isFinite(loss) && gradientsFinite(net)) return null; // the usual case: allocate nothing
-  const name = (id: string): string => `'${names.get(id) ?? id}'`;
-  const fix = `The learning rate (${lr}) is probably too high: lower it, or enable gradient clipping.`;
+  const at = (nodeId: string, key: RunMessage['key'], params: MessageParams = {}): Divergence => ({
+    nodeId,
+    ...runMessage(key, { step, lr, layer: names.get(nodeId) ?? nodeId, ...params }),
+  });
   if (phase === 'update') {
     const layer = net.dense.find((d) => !allFinite(d.weights) || (d.bias !== null && !allFinite(d.bias))) ?? net.output;
-    return {
-      nodeId: layer.nodeId,
-      message: `Training diverged at step ${step}: the update made the weights of ${name(layer.nodeId)} overflow, so it was not applied. ${fix}`,
-    };
+    return at(layer.nodeId, 'diverged-update');
   }
   if (!Number.isFinite(loss)) {
     const layer = net.dense.find((d) => !allFinite(d.z)) ?? net.output;
-    const where = layer === net.output && allFinite(layer.z) ? `at the output ${name(layer.nodeId)}` : `because the outputs of ${name(layer.nodeId)} overflowed`;
-    return {
-      nodeId: layer.nodeId,
-      message: `Training diverged at step ${step}: the loss became ${describe(loss)} ${where}; the update was not applied. ${fix} Very large inputs can also cause this: scale them to about −1 … 1.`,
-    };
+    const atOutput = layer === net.output && allFinite(layer.z);
+    return at(layer.nodeId, atOutput ? 'diverged-loss-output' : 'diverged-loss-overflow', { value: describe(loss) });
   }
   for (let i = net.dense.length - 1; i >= 0; i--) {
     const d = net.dense[i];
-    if (!allFinite(d.dWeights) || !allFinite(d.dBias)) {
-      return {
-        nodeId: d.nodeId,
-        message: `Training diverged at step ${step}: the gradient of ${name(d.nodeId)} became infinite or NaN (exploding gradients); the update was not applied. ${fix}`,
-      };
-    }
+    if (!allFinite(d.dWeights) || !allFinite(d.dBias)) return at(d.nodeId, 'diverged-gradient');
   }
   return null;
 }

@@ -17,6 +17,7 @@ export interface MenuLabels {
   noRecent: string;
   save: string;
   saveAs: string;
+  importCsv: string;
   exportModel: string;
   undo: string;
   redo: string;
@@ -51,6 +52,7 @@ const en: MenuLabels = {
   noRecent: 'No Recent Projects',
   save: 'Save',
   saveAs: 'Save As…',
+  importCsv: 'Import CSV…',
   exportModel: 'Export Model…',
   undo: 'Undo',
   redo: 'Redo',
@@ -85,6 +87,7 @@ const ko: MenuLabels = {
   noRecent: '최근 프로젝트 없음',
   save: '저장',
   saveAs: '다른 이름으로 저장…',
+  importCsv: 'CSV 가져오기…',
   exportModel: '모델 내보내기…',
   undo: '실행 취소',
   redo: '다시 실행',

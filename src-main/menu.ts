@@ -127,6 +127,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemSpec[] {
       commandItem(labels.save, 'save-project', platform),
       commandItem(labels.saveAs, 'save-project-as', platform),
       SEPARATOR,
+      // Opens the renderer's import dialog, as the in-app File menu's Import CSV… does.
+      commandItem(labels.importCsv, 'import-csv', platform),
       commandItem(labels.exportModel, 'export-model', platform),
       SEPARATOR,
       // macOS: Close Window (⌘W); the app stays open. Elsewhere: Exit (Windows) / Quit (Linux).

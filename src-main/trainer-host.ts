@@ -199,6 +199,8 @@ function serveConnection(env: HostEnvironment, port: Port): void {
         code: 'diverged',
         message: result.divergence.message,
         nodeId: result.divergence.nodeId,
+        key: result.divergence.key,
+        params: result.divergence.params,
       });
       finish(r, 'diverged');
       return false;
@@ -298,7 +300,7 @@ function serveConnection(env: HostEnvironment, port: Port): void {
     r.stopAtEpoch = -1;
     const traced = traceStep(r.session);
     if (!traced.ok) {
-      send(r.port, { v: PROTOCOL_VERSION, type: 'error', runId: r.id, code: 'refused', message: traced.error, nodeId: traced.nodeId });
+      send(r.port, { v: PROTOCOL_VERSION, type: 'error', runId: r.id, code: 'refused', message: traced.error, nodeId: traced.nodeId, key: traced.key, params: traced.params });
       flush(r, true);
       return;
     }
@@ -308,7 +310,7 @@ function serveConnection(env: HostEnvironment, port: Port): void {
     if (trace.epochEnd) r.epochBuffer.push(trace.epochEnd);
     send(r.port, { v: PROTOCOL_VERSION, type: 'trace', runId: r.id, trace });
     if (trace.divergence) {
-      send(r.port, { v: PROTOCOL_VERSION, type: 'error', runId: r.id, code: 'diverged', message: trace.divergence.message, nodeId: trace.divergence.nodeId });
+      send(r.port, { v: PROTOCOL_VERSION, type: 'error', runId: r.id, code: 'diverged', message: trace.divergence.message, nodeId: trace.divergence.nodeId, key: trace.divergence.key, params: trace.divergence.params });
       finish(r, 'diverged');
     } else if (r.session.epoch >= r.session.epochs) finish(r, 'completed');
     else flush(r, true);

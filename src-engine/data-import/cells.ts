@@ -63,9 +63,14 @@ export function parseNumberCell(trimmed: string, decimalComma = false): number {
 /** Longest cell text an error message quotes. */
 const QUOTE_CHARS = 40;
 
+/** A cell's text for an error message, shortened with … past 40 characters. */
+export function shortCell(text: string): string {
+  return text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text;
+}
+
 /** A cell for an error message: `'abc'`, shortened with … past 40 characters. */
 export function quoteCell(text: string): string {
-  return `'${text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text}'`;
+  return `'${shortCell(text)}'`;
 }
 
 /**

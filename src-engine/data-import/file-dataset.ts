@@ -10,6 +10,7 @@ import type { Dataset, LoadDatasetResult } from '../datasets/dataset';
 import { fileName, type FileSpec } from '../datasets/file';
 import type { InlineSpec } from '../datasets/inline';
 import { importOptionsSchema, formatIssues, type ImportOptionsInput } from '../project';
+import type { ImportFailure } from './import-messages';
 import { importDataset, importTable, type ImportExtras, type ImportReport } from './import-table';
 import { sha256 } from './sha256';
 
@@ -55,7 +56,7 @@ export function fileSpecFor(dataset: Dataset, report: ImportReport, path: string
 
 export type CsvDatasetResult =
   | { ok: true; spec: InlineSpec | FileSpec; dataset: Dataset; report: ImportReport; storage: 'inline' | 'file' }
-  | { ok: false; error: string };
+  | ImportFailure;
 
 /**
  * Imports the CSV/TSV `text` read from `path` and returns the spec to put in the project:

@@ -8,7 +8,8 @@
 import type { Dataset } from '../datasets/dataset';
 import { toInlineSpec, type InlineSpec } from '../datasets/inline';
 import { formatIssues, importOptionsSchema, LIMITS, type ImportOptions, type ImportOptionsInput } from '../project';
-import { clip, decimalCommaFor, isMissingCell, parseNumberCell, quoteCell, sortCategories } from './cells';
+import { clip, decimalCommaFor, isMissingCell, parseNumberCell, shortCell, sortCategories } from './cells';
+import { importFailure, type ImportFailure } from './import-messages';
 import { progressReporter, scanColumns, type ColumnType } from './inspect-csv';
 import { MAX_NAME_LENGTH, openTable, type CsvTable, type OpenedTable, type TableInput } from './table-reader';
 
@@ -41,8 +42,8 @@ export interface ImportExtras {
   onProgress?: (fraction: number) => void;
 }
 
-export type ImportDatasetResult = { ok: true; dataset: Dataset; report: ImportReport } | { ok: false; error: string };
-export type ImportTableResult = { ok: true; spec: InlineSpec; dataset: Dataset; report: ImportReport } | { ok: false; error: string };
+export type ImportDatasetResult = { ok: true; dataset: Dataset; report: ImportReport } | ImportFailure;
+export type ImportTableResult = { ok: true; spec: InlineSpec; dataset: Dataset; report: ImportReport } | ImportFailure;
 
 /** One used column while reading: numbers, or category codes (−1 = missing) with their labels. */
 interface Column {
@@ -54,7 +55,8 @@ interface Column {
   labels: string[];
 }
 
-function fail(error: string): { ok: false; error: string } {
+/** A failure without a template key (a rare one, left in English). */
+function fail(error: string): ImportFailure {
   return { ok: false, error };
 }
 
@@ -89,7 +91,7 @@ export function importDataset(input: TableInput, options: ImportOptionsInput, ex
   }
   if (featureNames.length === 0) return fail('Choose at least one feature column besides the target.');
   if (opts.task === 'regression' && opts.types[opts.target] === 'category') {
-    return fail(`Column ${opts.target} is marked as a category, but regression predicts a number. Mark it as a number or choose classification.`);
+    return importFailure('target-is-category', { column: opts.target });
   }
 
   // Types: the overrides, else a guess from a first pass over the whole table.
@@ -99,7 +101,7 @@ export function importDataset(input: TableInput, options: ImportOptionsInput, ex
   let from = 0;
   if (guessNeeded) {
     const scan = scanColumns(table, 0, progressReporter(extras.onProgress, 0, 0.4));
-    if (table.error !== null) return fail(table.error);
+    if (table.error !== null) return table.error;
     guessed = new Map(scan.columns.map((c) => [c.name, c.guessedType]));
     const again = openTable(input, { delimiter: table.delimiter, header: table.hasHeader });
     if (!again.ok) return again;
@@ -117,24 +119,23 @@ export function importDataset(input: TableInput, options: ImportOptionsInput, ex
 }
 
 /** Reads every data row into the columns; fails on the first bad or (when refused) missing cell. */
-function readRows(table: OpenedTable, features: Column[], target: Column, opts: ImportOptions, report: (f: number) => void): { ok: true; dropped: Uint8Array; rowsRead: number } | { ok: false; error: string } {
+function readRows(table: OpenedTable, features: Column[], target: Column, opts: ImportOptions, report: (f: number) => void): { ok: true; dropped: Uint8Array; rowsRead: number } | ImportFailure {
   const dropped: number[] = [];
   let rowsRead = 0;
   const decimalComma = decimalCommaFor(table.delimiter);
-  const missingHint = opts.missing === 'refuse' ? ' Fill it in, or choose to drop such rows or fill them with the mean.' : '';
   for (let fields = table.next(); fields; fields = table.next()) {
     rowsRead++;
-    if (rowsRead > LIMITS.maxSamples) return fail(`The file has more than ${LIMITS.maxSamples.toLocaleString('en-US')} data rows, the most LayerLab trains on. Use a sample of it.`);
+    if (rowsRead > LIMITS.maxSamples) return importFailure('too-many-rows', { max: LIMITS.maxSamples });
     let drop = 0;
     // The target: a class label or a number. A row without one cannot be used.
     const t = fields[target.index].trim();
     if (isMissingCell(t)) {
-      if (opts.missing === 'refuse') return fail(`row ${table.row}, column ${target.name}: the value to predict is missing. Fill it in, or choose to drop such rows.`);
+      if (opts.missing === 'refuse') return importFailure('target-missing', { row: table.row, column: target.name });
       drop = 1;
       target.values.push(target.type === 'number' ? NaN : -1);
     } else if (target.type === 'number') {
       const v = parseNumberCell(t, decimalComma);
-      if (Number.isNaN(v)) return fail(`row ${table.row}, column ${target.name}: ${quoteCell(t)} is not a number.`);
+      if (Number.isNaN(v)) return importFailure('not-a-number', { row: table.row, column: target.name, cell: shortCell(t) });
       target.values.push(v);
     } else {
       const v = parseNumberCell(t, decimalComma);
@@ -143,12 +144,12 @@ function readRows(table: OpenedTable, features: Column[], target: Column, opts: 
     for (const c of features) {
       const cell = fields[c.index].trim();
       if (isMissingCell(cell)) {
-        if (opts.missing === 'refuse') return fail(`row ${table.row}, column ${c.name}: the value is missing.${missingHint}`);
+        if (opts.missing === 'refuse') return importFailure('value-missing', { row: table.row, column: c.name });
         if (opts.missing === 'drop') drop = 1;
         c.values.push(c.type === 'number' ? NaN : -1);
       } else if (c.type === 'number') {
         const v = parseNumberCell(cell, decimalComma);
-        if (Number.isNaN(v)) return fail(`row ${table.row}, column ${c.name}: ${quoteCell(cell)} is not a number.`);
+        if (Number.isNaN(v)) return importFailure('not-a-number', { row: table.row, column: c.name, cell: shortCell(cell) });
         c.values.push(v);
       } else {
         c.values.push(code(c, cell));
@@ -157,7 +158,7 @@ function readRows(table: OpenedTable, features: Column[], target: Column, opts: 
     dropped.push(drop);
     if ((rowsRead & 1023) === 0) report(table.progress());
   }
-  if (table.error !== null) return fail(table.error);
+  if (table.error !== null) return table.error;
   return { ok: true, dropped: Uint8Array.from(dropped), rowsRead };
 }
 
@@ -206,10 +207,10 @@ function assemble(
   extras: ImportExtras,
   typeOf: (name: string) => ColumnType,
 ): ImportDatasetResult {
-  if (rowsRead === 0) return fail('The file has no data rows below the header.');
+  if (rowsRead === 0) return importFailure('no-rows');
   let n = 0;
   for (let i = 0; i < rowsRead; i++) if (!dropped[i]) n++;
-  if (n === 0) return fail(`Every row has a missing value, so dropping them leaves no data. Choose to fill with the mean instead.`);
+  if (n === 0) return importFailure('all-rows-dropped');
 
   // Input columns: a number stays one column, a category becomes one column per value.
   const used = new Set<string>();
@@ -226,7 +227,7 @@ function assemble(
         sum += c.values[i];
         count++;
       }
-      if (count === 0) return fail(`Column ${c.name} has no values in the rows kept. Leave it out of the features.`);
+      if (count === 0) return importFailure('column-empty', { column: c.name });
       const fill = sum / count;
       if (count < n) cellsFilled += n - count;
       layout.push({ column: c, width: 1, labels: [], remap: null, fill });
@@ -234,9 +235,9 @@ function assemble(
       width++;
     } else {
       const { labels, remap, counts } = keptCategories(c, dropped);
-      if (labels.length === 0) return fail(`Column ${c.name} has no values in the rows kept. Leave it out of the features.`);
+      if (labels.length === 0) return importFailure('column-empty', { column: c.name });
       if (labels.length > MAX_CATEGORIES) {
-        return fail(`Column ${c.name} has ${labels.length} different values; one-hot encoding would make an input for each (at most ${MAX_CATEGORIES}). Leave it out of the features, or mark it as a number if it is one.`);
+        return importFailure('too-many-categories', { column: c.name, count: labels.length, max: MAX_CATEGORIES });
       }
       let mode = 0;
       for (let k = 1; k < counts.length; k++) if (counts[k] > counts[mode]) mode = k;
@@ -248,7 +249,7 @@ function assemble(
       width += labels.length;
     }
   }
-  if (width > LIMITS.maxUnits) return fail(`The chosen features make ${width} inputs after one-hot encoding; LayerLab takes at most ${LIMITS.maxUnits}. Leave out some category columns.`);
+  if (width > LIMITS.maxUnits) return importFailure('too-many-inputs', { count: width, max: LIMITS.maxUnits });
 
   const x = new Float64Array(n * width);
   for (let i = 0, r = 0; i < rowsRead; i++) {
@@ -271,8 +272,8 @@ function assemble(
     dataset = { name, task: 'regression', n, features: width, targets: 1, x, y, labels: null, classLabels: null, featureNames: inputNames, targetNames: [clip(target.name, MAX_NAME_LENGTH)] };
   } else {
     const { labels: classes, remap } = keptCategories(target, dropped);
-    if (classes.length < 2) return fail(`Column ${target.name} holds a single class (${quoteCell(classes[0] ?? '')}); classification needs at least two. Choose another target column.`);
-    if (classes.length > MAX_CLASSES) return fail(`Column ${target.name} has ${classes.length} different values, too many classes (at most ${MAX_CLASSES}). If it is a measurement, choose regression.`);
+    if (classes.length < 2) return importFailure('single-class', { column: target.name, cell: shortCell(classes[0] ?? '') });
+    if (classes.length > MAX_CLASSES) return importFailure('too-many-classes', { column: target.name, count: classes.length, max: MAX_CLASSES });
     // Two classes: one 0/1 column (as the built-in two-class sets); more: one-hot columns.
     const targets = classes.length === 2 ? 1 : classes.length;
     const labels = new Int32Array(n);

@@ -11,10 +11,11 @@
  * const result = datasetSpecFromCsv(decoded.text, path, options, {
  *   onProgress: (fraction) => post({ progress: fraction }), // about a hundred calls
  * });
- * post(result); // { ok, spec, dataset, report, storage } or { ok: false, error }
+ * post(result); // { ok, spec, dataset, report, storage } or { ok: false, error, key?, params? }
  * ```
  */
 export { decodeUtf8, encodeUtf8 } from './utf8';
+export { IMPORT_MESSAGES, importFailure, type ImportFailure, type ImportMessageKey } from './import-messages';
 export { sha256 } from './sha256';
 export { isMissingCell, MISSING_MARKERS, parseNumberCell, sortCategories } from './cells';
 export { detectHeader, uniqueNames, type CsvTable, type TableFormat, type TableInput } from './table-reader';

@@ -4,6 +4,7 @@
  */
 import type { CsvDelimiter } from '../csv';
 import { decimalCommaFor, isMissingCell, parseNumberCell } from './cells';
+import type { ImportFailure } from './import-messages';
 import { openTable, type OpenedTable, type TableFormat, type TableInput } from './table-reader';
 
 /** A column's guessed type: numbers are used as they are, categories are one-hot encoded. */
@@ -49,7 +50,7 @@ export type CsvInspection =
       /** A starting choice for the dialog: the last column as target, the rest as features. */
       suggestion: { target: string; task: 'classification' | 'regression'; features: string[] };
     }
-  | { ok: false; error: string };
+  | ImportFailure;
 
 /** Options of `inspectCsv`: the format (detected when absent), preview size, progress. */
 export interface InspectOptions extends TableFormat {
@@ -175,7 +176,7 @@ export function inspectCsv(input: TableInput, options: InspectOptions = {}): Csv
   const table = opened.table;
   const report = progressReporter(options.onProgress);
   const { columns, rowCount, preview } = scanColumns(table, Math.max(0, options.previewRows ?? 20), report);
-  if (table.error !== null) return { ok: false, error: table.error };
+  if (table.error !== null) return table.error;
   report(1);
   const target = columns[columns.length - 1];
   return {

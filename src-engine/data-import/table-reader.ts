@@ -5,6 +5,7 @@
  */
 import { CSV_DELIMITERS, CsvRecordReader, detectDelimiter, isEmptyRecord, stripBom, type CsvDelimiter } from '../csv';
 import { clip, decimalCommaFor, isMissingCell, parseNumberCell } from './cells';
+import { importFailure, type ImportFailure } from './import-messages';
 
 /** Rows already split into fields, e.g. from a spreadsheet; `header` is row 1. */
 export interface CsvTable {
@@ -26,7 +27,7 @@ export const MAX_NAME_LENGTH = 200;
 /** Records looked at to decide whether the first row is a header. */
 const HEADER_SAMPLE = 50;
 
-/** An opened table. `next` returns data records; on a malformed record it returns null and sets `error`. */
+/** An opened table. `next` returns data records; on a malformed record it returns null and sets `error` (a failure to return as it is). */
 export interface OpenedTable {
   delimiter: CsvDelimiter;
   hasHeader: boolean;
@@ -38,7 +39,7 @@ export interface OpenedTable {
   row: number;
   /** Fraction of the input consumed, 0 … 1. */
   progress(): number;
-  error: string | null;
+  error: ImportFailure | null;
 }
 
 /**
@@ -89,7 +90,7 @@ function generatedNames(count: number): string[] {
 }
 
 /** Opens `input` for reading. Fails on an empty table or a malformed first rows. */
-export function openTable(input: TableInput, format: TableFormat = {}): { ok: true; table: OpenedTable } | { ok: false; error: string } {
+export function openTable(input: TableInput, format: TableFormat = {}): { ok: true; table: OpenedTable } | ImportFailure {
   if (typeof input !== 'string') return openSplitTable(input, format);
   const text = stripBom(input);
   const delimiter = format.delimiter ?? detectDelimiter(text);
@@ -103,7 +104,7 @@ export function openTable(input: TableInput, format: TableFormat = {}): { ok: tr
     if (!isEmptyRecord(r)) ahead.push({ fields: r, row: reader.row });
   }
   if (reader.error !== null) return { ok: false, error: reader.error };
-  if (ahead.length === 0) return { ok: false, error: 'The file is empty.' };
+  if (ahead.length === 0) return importFailure('empty-file');
   const first = ahead[0].fields;
   const hasHeader = format.header ?? detectHeader(first, ahead.slice(1).map((a) => a.fields), decimalCommaFor(delimiter));
   const names = hasHeader ? uniqueNames(first) : generatedNames(first.length);
@@ -127,13 +128,14 @@ export function openTable(input: TableInput, format: TableFormat = {}): { ok: tr
         do fields = reader.next();
         while (fields && isEmptyRecord(fields));
         if (!fields) {
-          table.error = reader.error;
+          table.error = reader.error === null ? null : { ok: false, error: reader.error };
           return null;
         }
         table.row = reader.row;
       }
       if (fields.length !== width) {
-        table.error = `row ${table.row}: ${fields.length} field${fields.length === 1 ? '' : 's'}, but the ${hasHeader ? 'header has' : 'first row has'} ${width}. Check for a missing delimiter or an unquoted "${delimiter === '\t' ? 'tab' : delimiter}" in a value.`;
+        const against = hasHeader ? 'header' : 'first-row';
+        table.error = importFailure('field-count', { row: table.row, fields: fields.length, against, width, delimiter: delimiter === '\t' ? 'tab' : delimiter });
         return null;
       }
       return fields;
@@ -142,7 +144,7 @@ export function openTable(input: TableInput, format: TableFormat = {}): { ok: tr
   return { ok: true, table };
 }
 
-function openSplitTable(input: CsvTable, format: TableFormat): { ok: true; table: OpenedTable } | { ok: false; error: string } {
+function openSplitTable(input: CsvTable, format: TableFormat): { ok: true; table: OpenedTable } | ImportFailure {
   if (!Array.isArray(input.header) || !Array.isArray(input.rows)) return { ok: false, error: 'The table needs a header and rows.' };
   if (input.header.length === 0) return { ok: false, error: 'The table has no columns.' };
   const hasHeader = format.header ?? true;
@@ -162,12 +164,12 @@ function openSplitTable(input: CsvTable, format: TableFormat): { ok: true; table
         const fields = records[k++];
         table.row = k + (hasHeader ? 1 : 0);
         if (!Array.isArray(fields)) {
-          table.error = `row ${table.row}: not a list of fields.`;
+          table.error = { ok: false, error: `row ${table.row}: not a list of fields.` };
           return null;
         }
         if (isEmptyRecord(fields.map(String))) continue;
         if (fields.length !== names.length) {
-          table.error = `row ${table.row}: ${fields.length} fields, but the header has ${names.length}.`;
+          table.error = { ok: false, error: `row ${table.row}: ${fields.length} fields, but the header has ${names.length}.` };
           return null;
         }
         return fields.map(String);

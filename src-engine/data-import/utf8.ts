@@ -3,6 +3,7 @@
  * hashing, and strict decoding of a file's bytes so a file in another encoding (Latin-1,
  * CP949 …) is refused instead of read as garbage.
  */
+import { importFailure, type ImportFailure } from './import-messages';
 
 /** The UTF-8 bytes of `text`; a lone surrogate becomes U+FFFD, as TextEncoder does. Allocates. */
 export function encodeUtf8(text: string): Uint8Array {
@@ -45,7 +46,7 @@ const CHUNK = 8192;
  * U+10FFFF) and drops a leading byte-order mark. Never throws; an invalid byte is reported
  * with its 0-based offset. Allocates the text.
  */
-export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
+export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | ImportFailure {
   const parts: string[] = [];
   const units: number[] = [];
   let i = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -91,9 +92,6 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
   return { ok: true, text: parts.join('') };
 }
 
-function invalid(offset: number): { ok: false; error: string } {
-  return {
-    ok: false,
-    error: `The file is not UTF-8 text (byte ${offset.toLocaleString('en-US')} is not valid UTF-8). Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again.`,
-  };
+function invalid(offset: number): ImportFailure {
+  return importFailure('not-utf8', { byte: offset });
 }

@@ -8,6 +8,7 @@
 import type { Dataset } from '../datasets';
 import { lossTakesLogits } from '../losses';
 import type { Project } from '../project';
+import { runMessage, type MessageParams, type RunMessageKey } from '../run-messages';
 import { sessionCore, type SessionCore } from '../session-core';
 import { createTrainingSession, type TrainingSession } from '../training-session';
 import type { StepTrace, TraceStage } from './step-trace-types';
@@ -31,24 +32,30 @@ export const TRACE_MAX_UNITS = 10;
 export const TRACE_MAX_ROWS = 16;
 
 /** A trace and the session it stepped, or why nothing was traced (no step was taken then). */
-export type TraceResult = { ok: true; trace: StepTrace; session: TrainingSession } | { ok: false; error: string; nodeId: string | null };
+/** A refusal's `key`/`params` (run-messages.ts) are absent when the session could not be made. */
+export type TraceResult =
+  | { ok: true; trace: StepTrace; session: TrainingSession }
+  | { ok: false; error: string; nodeId: string | null; key?: RunMessageKey; params?: MessageParams };
+
+type SizeProblem = { error: string; nodeId: string | null; key: RunMessageKey; params: MessageParams };
+
+function refusal(nodeId: string | null, key: RunMessageKey, params: MessageParams): SizeProblem {
+  const { message, ...rest } = runMessage(key, params);
+  return { error: message, nodeId, ...rest };
+}
 
 /** Refuses networks and batches too big to show; null when the step can be traced. */
-function sizeProblem(core: SessionCore, maxUnits: number, maxRows: number): { error: string; nodeId: string | null } | null {
+function sizeProblem(core: SessionCore, maxUnits: number, maxRows: number): SizeProblem | null {
   const net = core.network;
-  if (net.features > maxUnits) {
-    return { error: `Step mode shows networks of up to ${maxUnits} values a layer, but the data has ${net.features} inputs. Use a data set with fewer features.`, nodeId: null };
-  }
+  if (net.features > maxUnits) return refusal(null, 'trace-too-many-features', { max: maxUnits, features: net.features });
   for (const layer of net.layers) {
     if (layer.units > maxUnits) {
       const name = core.names.get(layer.nodeId) ?? layer.nodeId;
-      return { error: `Step mode shows networks of up to ${maxUnits} units a layer, but layer '${name}' has ${layer.units}. Give it ${maxUnits} units or fewer.`, nodeId: layer.nodeId };
+      return refusal(layer.nodeId, 'trace-too-many-units', { max: maxUnits, layer: name, units: layer.units });
     }
   }
   const rows = core.nextBatch().length;
-  if (rows > maxRows) {
-    return { error: `Step mode shows batches of up to ${maxRows} samples, but the next batch has ${rows}. Choose stochastic or mini-batch training with a batch size of ${maxRows} or less.`, nodeId: null };
-  }
+  if (rows > maxRows) return refusal(null, 'trace-batch-too-large', { max: maxRows, rows });
   return null;
 }
 

@@ -27,6 +27,13 @@ export const MAX_DATASET_TEXT_LENGTH = 256 * 1024 * 1024;
 const v = z.literal(PROTOCOL_VERSION);
 const runId = z.string().min(1).max(64);
 
+/** A message template's key: kebab-case, as the keys of run-messages.ts. */
+export const messageKeySchema = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+/** What filled a message template: at most 16 names and numbers. */
+export const messageParamsSchema = z
+  .record(z.string().max(32), z.union([z.string().max(1000), z.number()]))
+  .refine((p) => Object.keys(p).length <= 16, 'at most 16 params');
+
 /** Hyperparameters that may change while a run is going; applied before the next step. */
 export const hyperparametersSchema = z
   .object({
@@ -269,6 +276,13 @@ export const fromTrainerSchema = z.discriminatedUnion('type', [
     message: z.string(),
     /** For 'invalid-project': the graph node the problem is on, when there is one. */
     nodeId: z.string().nullable().default(null),
+    /**
+     * The template `message` was made from (src-engine/run-messages.ts) and what filled it,
+     * so the UI can say it in its own language; absent for messages without one. A key the
+     * consumer does not know is shown as `message`.
+     */
+    key: messageKeySchema.optional(),
+    params: messageParamsSchema.optional(),
   }),
   z.object({
     v,

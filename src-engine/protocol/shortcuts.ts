@@ -12,6 +12,7 @@ export const MENU_COMMANDS = [
   'open-project',
   'save-project',
   'save-project-as',
+  'import-csv',
   'export-model',
   'undo',
   'redo',

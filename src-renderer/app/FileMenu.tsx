@@ -7,7 +7,6 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDesktopApi } from '../bridge/desktop-api';
 import { IMPORT_NAMES } from '../data/import-names';
-import { requestImport } from '../data/import-request';
 import { listRecent, type RecentFile } from '../bridge/recent-files';
 import { CONTROL_NAMES, FILE_MENU_NAMES } from '../i18n/stable-names';
 import { useApp } from '../store/app-store';
@@ -54,7 +53,7 @@ export function FileMenu() {
     { name: FILE_MENU_NAMES.save, label: t('fileMenu.save'), keys: keys('s'), run: command('save-project') },
     { name: FILE_MENU_NAMES.saveAs, label: t('fileMenu.saveAs'), keys: keys('s', true), run: command('save-project-as') },
     'separator',
-    { name: IMPORT_NAMES.openButton, label: t('importData.menuItem'), run: () => requestImport() },
+    { name: IMPORT_NAMES.openButton, label: t('importData.menuItem'), run: command('import-csv') },
     { name: FILE_MENU_NAMES.importModel, label: t('fileMenu.importModel'), run: command('import-model') },
     { name: FILE_MENU_NAMES.exportModel, label: t('fileMenu.exportModel'), disabled: !canExport, run: command('export-model') },
     'separator',

@@ -3,11 +3,12 @@
  * any), then notices (trainer errors, file results), newest last, each dismissable.
  */
 import { useTranslation } from 'react-i18next';
+import { runMessageText } from '../i18n/run-message-text';
 import { appStore, useApp } from '../store/app-store';
 import { RestoreBanner } from './RestoreBanner';
 
 export function Notices() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notices = useApp((s) => s.notices);
   const canResume = useApp((s) => s.snapshot !== null && s.snapshot.layers.length > 0);
   const offer = useApp((s) => s.restoreOffer !== null || s.savedRunOffer !== null);
@@ -17,7 +18,7 @@ export function Notices() {
       <RestoreBanner />
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
-          <p>{n.message}</p>
+          <p>{runMessageText(n, i18n.language)}</p>
           {canResume && (n.code === 'trainer-exit' || n.code === 'diverged') && (
             <button
               type="button"

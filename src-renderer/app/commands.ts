@@ -5,6 +5,7 @@
  */
 import type { MenuCommand } from '../../src-engine/protocol/shortcuts';
 import { getCanvasController } from '../canvas/canvas-controller';
+import { requestImport } from '../data/import-request';
 import { appStore } from '../store/app-store';
 import { exportModel, importModel, newProject, openProject, saveProject } from './file-actions';
 
@@ -51,6 +52,9 @@ export function runCommand(command: AppCommand, fromMenu = false): void {
       return;
     case 'import-model':
       void importModel();
+      return;
+    case 'import-csv':
+      requestImport();
       return;
     case 'undo':
     case 'redo':

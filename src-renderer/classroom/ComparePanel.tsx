@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findLesson, RACE_LANES, withLaneOptimizer } from '../../src-engine/lessons';
+import { runMessageText } from '../i18n/run-message-text';
 import { formatLoss } from '../nodes/format';
 import { appStore, useApp } from '../store/app-store';
 import type { LaneSpec } from '../store/classroom-slice';
@@ -94,7 +95,7 @@ export function ComparePanel() {
           {lanes.length > 0 && (
             <ul className="lane-legend">
               {lanes.map((lane, i) => (
-                <li key={lane.id} className="lane-item" data-lane={lane.id} data-state={lane.state} title={lane.error ?? undefined}>
+                <li key={lane.id} className="lane-item" data-lane={lane.id} data-state={lane.state} title={lane.error === null ? undefined : runMessageText({ message: lane.error, key: lane.errorKey, params: lane.errorParams }, i18n.language)}>
                   <span className="lane-swatch" style={{ background: laneColor(i) }} />
                   <span className="lane-title">{lessonText(lane.title, i18n.language)}</span>
                   <span className={`lane-state lane-state-${lane.state}`}>{t(STATE_KEYS[lane.state])}</span>

@@ -8,6 +8,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRACE_MAX_ROWS, TRACE_MAX_UNITS } from '../../src-engine/inspect/step-trace';
 import type { TraceStage } from '../../src-engine/inspect/step-trace-types';
+import { runMessageText } from '../i18n/run-message-text';
 import { appStore, useApp } from '../store/app-store';
 import { DECIMAL_CHOICES } from '../store/classroom-slice';
 import { GradientCheck } from './GradientCheck';
@@ -133,8 +134,10 @@ export function StepPanel() {
       {step.error && (
         <p className="step-error" role="alert">
           {step.errorCode === 'refused' ? t('step.refused', { limit: TRACE_MAX_UNITS, rows: TRACE_MAX_ROWS }) : t('step.failed')}
-          {/* The trainer's own words name the layer; they are English, so only the English UI shows them. */}
-          {i18n.language === 'en' && <span className="step-error-detail"> {step.error}</span>}
+          {/* The trainer's own words name the layer; shown in English, or translated when they come with a template key. */}
+          {(i18n.language === 'en' || step.errorKey !== undefined) && (
+            <span className="step-error-detail"> {runMessageText({ message: step.error, key: step.errorKey, params: step.errorParams }, i18n.language)}</span>
+          )}
         </p>
       )}
       {stale && trace && <p className="step-note">{t('step.changed')}</p>}

@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../src-engine/project';
 import type { CsvDelimiter } from '../../src-engine/csv';
+import { importErrorText, type ImportErrorLike } from '../i18n/import-error-text';
 import { applyImport } from './import-apply';
 import { createImportClient, type ImportClient, type ImportRequest } from './import-client';
 import { datasetNameOf, formProblem, importOptionsOf, initialForm, type ImportForm, type Inspection } from './import-form';
@@ -25,7 +26,7 @@ interface Progress {
 }
 
 export function ImportCsvDialog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const clientRef = useRef<ImportClient | null>(null);
   /** Counts requests; a reply to an older one (or one after closing) is dropped. */
@@ -34,7 +35,8 @@ export function ImportCsvDialog() {
   const [source, setSource] = useState<Pick<DataSource, 'name' | 'path'> | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  /** The last failure; shown in the UI's language when it has a template key. */
+  const [error, setError] = useState<ImportErrorLike | null>(null);
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [form, setForm] = useState<ImportForm | null>(null);
   const [name, setName] = useState('');
@@ -55,7 +57,7 @@ export function ImportCsvDialog() {
     if (seq !== seqRef.current) return null;
     setBusy(false);
     if (reply.type === 'failed') {
-      setError(reply.error);
+      setError(reply);
       setProgress(null);
       return null;
     }
@@ -73,7 +75,7 @@ export function ImportCsvDialog() {
 
   const takeSource = async (picked: SourceResult) => {
     if (!picked.ok) {
-      if (!picked.canceled) setError(picked.error);
+      if (!picked.canceled) setError({ error: picked.error });
       return;
     }
     const { source: next } = picked;
@@ -109,7 +111,7 @@ export function ImportCsvDialog() {
     const reply = await run(t('importData.importing'), { type: 'import', options: importOptionsOf(form), name: name.trim(), path: source.path });
     if (reply?.type !== 'imported') return;
     if (applyImport(reply)) close();
-    else setError(t('importData.failed', { error: 'the worker did not return the file text' }));
+    else setError({ error: t('importData.failed', { error: 'the worker did not return the file text' }) });
   };
 
   // Requests from the button, the File menu and drops.
@@ -191,7 +193,7 @@ export function ImportCsvDialog() {
           )}
           {error && (
             <p className="import-error" role="alert">
-              {error}
+              {importErrorText(error, i18n.language)}
             </p>
           )}
           {source && (

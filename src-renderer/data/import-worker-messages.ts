@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { CSV_DELIMITERS } from '../../src-engine/csv';
 import { datasetSpecSchema, importOptionsSchema, LIMITS } from '../../src-engine/project';
-import { MAX_DATASET_TEXT_LENGTH } from '../../src-engine/protocol/messages';
+import { MAX_DATASET_TEXT_LENGTH, messageKeySchema, messageParamsSchema } from '../../src-engine/protocol/messages';
 import type { CsvInspection } from '../../src-engine/data-import/inspect-csv';
 import type { ImportReport } from '../../src-engine/data-import/import-table';
 
@@ -68,7 +68,8 @@ export const fromImportWorkerSchema = z.discriminatedUnion('type', [
     text: text.optional(),
   }),
   z.object({ type: z.literal('checked'), id, text }),
-  z.object({ type: z.literal('failed'), id, error: z.string() }),
+  /** `key`/`params`: the engine's template for `error` (import-messages.ts), for the UI's language. */
+  z.object({ type: z.literal('failed'), id, error: z.string(), key: messageKeySchema.optional(), params: messageParamsSchema.optional() }),
 ]);
 export type FromImportWorker = z.infer<typeof fromImportWorkerSchema>;
 

@@ -73,6 +73,7 @@ export const editorEn = {
     'open-project': 'Open a project',
     'save-project': 'Save',
     'save-project-as': 'Save as',
+    'import-csv': 'Import CSV data',
     'export-model': 'Export the trained model',
     'import-model': 'Import a model',
     undo: 'Undo',

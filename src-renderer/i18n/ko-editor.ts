@@ -73,6 +73,7 @@ export const editorKo = {
     'open-project': '프로젝트 열기',
     'save-project': '저장',
     'save-project-as': '다른 이름으로 저장',
+    'import-csv': 'CSV 데이터 가져오기',
     'export-model': '학습된 모델 내보내기',
     'import-model': '모델 가져오기',
     undo: '실행 취소',

@@ -19,8 +19,8 @@ import { appStore, useApp } from '../store/app-store';
 import { isActivePhase } from '../store/run-slice';
 import { CheckboxField, NumberField, Section, SelectField } from './fields';
 import { SpecFields } from './SpecFields';
+import { optimizerFormula } from '../classroom/optimizer-formula';
 import { Tex } from '../classroom/Tex';
-import { OPTIMIZER_FORMULAS } from '../../src-engine/optimizers';
 
 const OPTIMIZER_TYPES = optimizerSchema.options.map((o) => o.shape.type.value) as OptimizerType[];
 const SCHEDULE_TYPES = scheduleSchema.options.map((o) => o.shape.type.value) as TrainingSettings['schedule']['type'][];
@@ -30,7 +30,7 @@ const PRECISIONS = trainingSchema.shape.precision.unwrap().options;
 const training = trainingSchema.shape;
 
 export function TrainingPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const settings = useApp((s) => s.project.training);
   const running = useApp((s) => isActivePhase(s.run.state));
   const update = appStore.getState().updateTraining;
@@ -66,7 +66,7 @@ export function TrainingPanel() {
       <SpecFields spec={opt} schema={optimizerSchema} labels="optimizerParams" skip={['lr']} onChange={(optimizer) => update({ optimizer })} />
       {/* The update rule the engine applies (torch.optim's form), with where the notes differ. */}
       <div className="optimizer-formula" role="math" aria-label="Optimizer formula" data-optimizer={opt.type}>
-        <Tex tex={OPTIMIZER_FORMULAS[opt.type]} display />
+        <Tex tex={optimizerFormula(opt.type, i18n.language)} display />
       </div>
       <div className="field-row">
         <SelectField

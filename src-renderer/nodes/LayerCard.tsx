@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { LayerKind } from '../../src-engine/project';
 import { problemText } from '../i18n/problem-text';
+import { runMessageText } from '../i18n/run-message-text';
 import { useApp } from '../store/app-store';
 import { formatCount } from './format';
 
@@ -28,7 +29,7 @@ export const LayerCard = memo(function LayerCard({ id, kind, name, selected, chi
   const problems = useApp(
     useShallow((s) => {
       const compile = s.analysis.problemsByNode[id]?.map((p) => problemText(p, i18n.language)) ?? EMPTY;
-      const runtime = s.notices.filter((n) => n.nodeId === id).map((n) => n.message);
+      const runtime = s.notices.filter((n) => n.nodeId === id).map((n) => runMessageText(n, i18n.language));
       return runtime.length > 0 ? [...compile, ...runtime] : compile;
     }),
   );

@@ -11,6 +11,7 @@ import type { StepTrace } from '../../src-engine/inspect/step-trace-types';
 import { findLesson, type LessonLanguage, type LocalizedText } from '../../src-engine/lessons';
 import { LIMITS, type Project } from '../../src-engine/project';
 import { PROTOCOL_VERSION, type FromTrainer } from '../../src-engine/protocol/messages';
+import type { MessageParams } from '../../src-engine/run-messages';
 import { dataTextFor } from '../data/data-texts';
 import { openTrainerLane, type LaneConnection, type LaneConnector } from '../classroom/lane-connection';
 import type { AppState } from './types';
@@ -41,6 +42,9 @@ export interface StepModeState {
   error: string | null;
   /** The trainer's error code ('refused': the network or batch is too big to show). */
   errorCode: string | null;
+  /** The template `error` was made from, to show it in the UI's language (i18n/run-message-text.ts). */
+  errorKey?: string;
+  errorParams?: MessageParams;
   /** The run reached its last epoch: Rewind to step again. */
   finished: boolean;
   /** The parameter the user picked (for the gradient check of one weight). */
@@ -60,6 +64,9 @@ export interface CompareLane {
   /** ‖∂E/∂W‖ per dense layer from the latest snapshot (input side first). */
   gradNorms: number[] | null;
   error: string | null;
+  /** The template `error` was made from (see `StepModeState.errorKey`). */
+  errorKey?: string;
+  errorParams?: MessageParams;
 }
 
 /** The comparison on show: which lesson (or 'race-current': the editor's project) and its lanes. */
@@ -172,7 +179,7 @@ export function createClassroomSlice(): StateCreator<AppState, [], [], Classroom
           patchStep({ gradient: { status: 'done', result: msg.result } });
           return;
         case 'error':
-          patchStep({ status: s.trace ? 'ready' : 'error', error: msg.message, errorCode: msg.code, gradient: s.gradient.status === 'checking' ? { status: 'idle', result: null } : s.gradient });
+          patchStep({ status: s.trace ? 'ready' : 'error', error: msg.message, errorCode: msg.code, errorKey: msg.key, errorParams: msg.params, gradient: s.gradient.status === 'checking' ? { status: 'idle', result: null } : s.gradient });
           return;
         case 'done':
           patchStep({ finished: true });
@@ -190,7 +197,7 @@ export function createClassroomSlice(): StateCreator<AppState, [], [], Classroom
       const lane = get().laneConnector('step');
       stepLane = lane;
       lane.connection.subscribe(onStepMessage);
-      lane.connection.onLost?.((reason) => patchStep({ status: 'error', error: reason, errorCode: 'trainer-exit' }));
+      lane.connection.onLost?.((reason) => patchStep({ status: 'error', error: reason, errorCode: 'trainer-exit', errorKey: undefined, errorParams: undefined }));
       set({ stepMode: { ...STEP_OFF, status: 'tracing', runId, project, seed }, classroom: { ...get().classroom, panel: 'step' } });
       const datasetText = dataTextFor(traced.dataset);
       lane.connection.send({ v: PROTOCOL_VERSION, type: 'start', runId, project: traced, paused: true, checkpointEverySeconds: 0, ...(datasetText !== undefined && { datasetText }) });
@@ -224,7 +231,7 @@ export function createClassroomSlice(): StateCreator<AppState, [], [], Classroom
           next = { ...lane, state: msg.reason === 'completed' ? 'done' : msg.reason === 'diverged' ? 'diverged' : 'stopped' };
           break;
         case 'error':
-          next = { ...lane, state: msg.code === 'diverged' ? 'diverged' : 'failed', error: msg.message };
+          next = { ...lane, state: msg.code === 'diverged' ? 'diverged' : 'failed', error: msg.message, errorKey: msg.key, errorParams: msg.params };
           break;
         default:
           return;

@@ -4,6 +4,7 @@
  * a new Train, late metrics of the old run must not reach the chart.
  */
 import type { FromTrainer, RunState } from '../../src-engine/protocol/messages';
+import type { MessageParams } from '../../src-engine/run-messages';
 import { appendMetrics, createLossHistory, type LossHistory } from './loss-history';
 
 /** 'starting': Train was pressed and the trainer has not answered yet. */
@@ -48,6 +49,9 @@ export interface Notice {
   message: string;
   /** The graph node the notice is about, if any. */
   nodeId: string | null;
+  /** The trainer's message template and its params, to show it in the UI's language (see i18n/run-message-text.ts). */
+  key?: string;
+  params?: MessageParams;
 }
 
 /** The part of the store trainer messages change. */
@@ -150,7 +154,7 @@ export function applyTrainerMessage(
       }
       return {
         view: { ...view, run },
-        notice: { level: 'error', code: msg.code, message: msg.message, nodeId: msg.nodeId },
+        notice: { level: 'error', code: msg.code, message: msg.message, nodeId: msg.nodeId, ...(msg.key !== undefined && { key: msg.key, params: msg.params ?? {} }) },
       };
     }
     default:

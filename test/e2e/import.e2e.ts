@@ -3,7 +3,8 @@
  * target, a 4-8-3 softmax network trained to at least 90 % validation accuracy (read from
  * the confusion matrix); a broken file names its row and column and changes nothing; a
  * 100,000 × 50 file is read and imported in the worker with a progress bar while the page
- * keeps answering; a dropped CSV opens the dialog; and the dialog reads in Korean.
+ * keeps answering; a dropped CSV opens the dialog; and the dialog reads in Korean, a broken
+ * file's error included.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -275,6 +276,22 @@ describe('CSV import', () => {
     await page.getByRole('menuitem', { name: 'Import CSV…' }).click();
     await waitVisible(dialog, 'the dialog from the File menu');
     await screenshot(page, '95-import-korean');
+
+    // A broken file: the engine's error, said in Korean with its row, column and cell.
+    const lines = text.split('\n');
+    lines[16] = lines[16].replace(/,[^,]+,(\w+)(\r?)$/, ',abc,$1$2'); // spreadsheet row 17: petal_width
+    const dir = join(ROOT, 'test-output/e2e-data');
+    mkdirSync(dir, { recursive: true });
+    const broken = join(dir, 'iris-broken-ko.csv');
+    writeFileSync(broken, lines.join('\n'));
+    await dialog.getByLabel('Data file').setInputFiles(broken);
+    await waitFor('the broken file is read', () => dialog.getByTestId('import-file-name').innerText(), (s) => s === 'iris-broken-ko.csv');
+    await waitVisible(dialog.getByRole('table', { name: 'Data preview' }), 'the preview of the broken file');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await waitVisible(alert, 'the Korean error');
+    expect(await alert.innerText()).toBe("17행, petal_width 열: 'abc'은(는) 숫자가 아닙니다.");
+    await screenshot(page, '95-import-error-korean');
     await dialog.getByRole('button', { name: 'Cancel import' }).click();
     await waitFor('the dialog closes', () => dialog.isVisible(), (v) => !v);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceleratorFor, SHORTCUTS } from '../../src-engine/protocol/shortcuts';
+import { acceleratorFor, MENU_COMMANDS, SHORTCUTS } from '../../src-engine/protocol/shortcuts';
 import {
   buildMenuTemplate,
   collectAccelerators,
@@ -11,6 +11,8 @@ import {
   type MenuItemSpec,
 } from '../../src-main/menu';
 import { MENU_LABELS, menuLabelsFor } from '../../src-main/menu-labels';
+import { importEn } from '../../src-renderer/i18n/import-en';
+import { importKo } from '../../src-renderer/i18n/import-ko';
 
 const context = (platform: string, extra: Partial<MenuContext> = {}): MenuContext => ({
   platform,
@@ -71,6 +73,33 @@ describe('native menu conventions', () => {
       const accelerators = collectAccelerators(menu).map((a) => a.accelerator);
       expect(new Set(accelerators).size, `duplicate accelerator on ${platform}`).toBe(accelerators.length);
     }
+  });
+
+  it('has an item for every command the renderer accepts from the menu', () => {
+    for (const platform of ['darwin', 'win32', 'linux']) {
+      const menu = buildMenuTemplate(context(platform));
+      for (const command of MENU_COMMANDS) expect(byCommand(menu, command), `${platform} ${command}`).toBeDefined();
+    }
+  });
+
+  it('offers Import CSV… in File, beside Export Model…, in English and Korean', () => {
+    const cases = [
+      ['en', MENU_LABELS.en, importEn.importData.menuItem],
+      ['ko', MENU_LABELS.ko, importKo.importData.menuItem],
+    ] as const;
+    for (const platform of ['darwin', 'win32', 'linux']) {
+      for (const [language, labels, inAppLabel] of cases) {
+        const menu = buildMenuTemplate(context(platform, { labels }));
+        const file = menu[platform === 'darwin' ? 1 : 0].submenu!;
+        const i = file.findIndex((item) => item.action?.kind === 'command' && item.action.command === 'import-csv');
+        expect(i, `${platform} ${language}`).toBeGreaterThanOrEqual(0);
+        // The same words as the in-app File menu's item, which opens the same dialog.
+        expect(file[i]).toEqual({ label: inAppLabel, action: { kind: 'command', command: 'import-csv' }, enabled: true });
+        expect(file[i + 1].action).toEqual({ kind: 'command', command: 'export-model' });
+      }
+    }
+    expect(MENU_LABELS.en.importCsv).toBe('Import CSV…');
+    expect(MENU_LABELS.ko.importCsv).toBe('CSV 가져오기…');
   });
 
   it('leaves cut, copy, paste and select-all to the system', () => {
@@ -162,7 +191,11 @@ describe('menu labels and dispatch', () => {
     const template = toMenuTemplate(buildMenuTemplate(context('linux')), (a) => ran.push(a));
     const file = template[0].submenu as { label?: string; click?: () => void }[];
     file.find((i) => i.label === 'Save')!.click!();
-    expect(ran).toEqual([{ kind: 'command', command: 'save-project' }]);
+    file.find((i) => i.label === 'Import CSV…')!.click!();
+    expect(ran).toEqual([
+      { kind: 'command', command: 'save-project' },
+      { kind: 'command', command: 'import-csv' },
+    ]);
     expect(JSON.stringify(template)).not.toContain('"action"');
   });
 });

@@ -6,7 +6,7 @@ import {
   isAllowedNavigation,
   isAllowedRequest,
 } from '../../src-main/security';
-import { isTrustedSender } from '../../src-main/ipc-guard';
+import { guarded, isTrustedEvent, isTrustedSender, REFUSED_SENDER, type IpcEventLike } from '../../src-main/ipc-guard';
 
 describe('window security settings', () => {
   it('sandboxes the renderer, isolates its context and gives it no Node', () => {
@@ -70,6 +70,25 @@ describe('IPC sender validation', () => {
     expect(isTrustedSender({ url: app, isMainFrame: false }, app)).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', isMainFrame: true }, app)).toBe(false);
     expect(isTrustedSender(null, app)).toBe(false);
+  });
+
+  it('reads the sender frame of an IPC event: main frame of the app page only', () => {
+    const mainFrame = { senderFrame: { url: app, parent: null } };
+    expect(isTrustedEvent(mainFrame, app)).toBe(true);
+    expect(isTrustedEvent({ senderFrame: { url: app, parent: mainFrame.senderFrame } }, app)).toBe(false);
+    expect(isTrustedEvent({ senderFrame: { url: 'https://evil.example/', parent: null } }, app)).toBe(false);
+    expect(isTrustedEvent({ senderFrame: null }, app)).toBe(false);
+  });
+
+  it('runs a guarded handler only for the app page and refuses others without running it', async () => {
+    const calls: unknown[] = [];
+    const handler = guarded(app, async (_event: IpcEventLike, payload) => (calls.push(payload), { ok: true as const, path: 'x' }));
+    expect(await handler({ senderFrame: { url: app, parent: null } }, 'mine')).toEqual({ ok: true, path: 'x' });
+    const sub = { senderFrame: { url: app, parent: { url: app } } };
+    expect(await handler(sub, 'from a sub-frame')).toEqual(REFUSED_SENDER);
+    expect(await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'remote')).toEqual(REFUSED_SENDER);
+    expect(calls).toEqual(['mine']);
+    expect(REFUSED_SENDER).toMatchObject({ ok: false, canceled: false, error: expect.stringMatching(/Refused/) });
   });
 });
 

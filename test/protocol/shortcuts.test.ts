@@ -47,6 +47,7 @@ describe('shared shortcut table', () => {
     expect(isMenuCommand('rm -rf')).toBe(false);
     expect(isMenuCommand(undefined)).toBe(false);
     expect(MENU_COMMANDS).toContain('export-model');
+    expect(isMenuCommand('import-csv')).toBe(true);
   });
 });
 

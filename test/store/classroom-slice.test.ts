@@ -8,6 +8,8 @@ import { checkGradient } from '../../src-engine/inspect/gradient-check';
 import { traceStep } from '../../src-engine/inspect/step-trace';
 import { findLesson, notes221LessonProject } from '../../src-engine/lessons';
 import type { ToTrainerInput } from '../../src-engine/protocol/messages';
+import { RUN_MESSAGES } from '../../src-engine/run-messages';
+import { runMessageText } from '../../src-renderer/i18n/run-message-text';
 import { createAppStore } from '../../src-renderer/store/app-store';
 import { createFakeConnection, type FakeConnection } from './fixtures';
 
@@ -142,6 +144,13 @@ describe('Step mode', () => {
     const runId = store.getState().stepMode.runId!;
     opened[0].connection.deliver({ v: 1, type: 'error', runId, code: 'refused', message: 'Too big.', nodeId: null });
     expect(store.getState().stepMode).toMatchObject({ status: 'error', error: 'Too big.' });
+    // With its template, the refusal reads in Korean too.
+    const params = { max: 10, layer: 'Hidden 1', units: 50 };
+    opened[0].connection.deliver({ v: 1, type: 'error', runId, code: 'refused', message: RUN_MESSAGES['trace-too-many-units'](params), nodeId: null, key: 'trace-too-many-units', params });
+    const step = store.getState().stepMode;
+    expect(runMessageText({ message: step.error!, key: step.errorKey, params: step.errorParams }, 'ko')).toBe(
+      "단계 모드는 층마다 유닛이 10개까지인 신경망만 보여 주는데, 층 'Hidden 1'의 유닛은 50개입니다. 유닛을 10개 이하로 줄이세요.",
+    );
   });
 
   it('closes its connection when Step mode closes', () => {

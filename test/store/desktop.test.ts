@@ -11,6 +11,7 @@ import type { DesktopApi, MenuCommand, OpenedFile, UserSettings } from '../../sr
 import { DEFAULT_PANEL_LAYOUT } from '../../src-engine/protocol/ipc-schemas';
 import { newProject, saveProject } from '../../src-renderer/app/file-actions';
 import { connectDesktop } from '../../src-renderer/app/use-desktop-integration';
+import { onImportRequest, type ImportRequest } from '../../src-renderer/data/import-request';
 import { createAutosaveTarget } from '../../src-renderer/bridge/autosave-target';
 import { serializeProject } from '../../src-renderer/bridge/project-files';
 import { en } from '../../src-renderer/i18n/en';
@@ -86,6 +87,23 @@ describe('connectDesktop', () => {
     expect(appStore.getState().run.state).toBe('idle');
     disconnect();
     detach();
+  });
+
+  it('opens the CSV import dialog from the menu, as the in-app File menu does, and changes nothing else', () => {
+    const api = createFakeApi();
+    appStore.getState().loadProject(createSpiralExample());
+    const before = appStore.getState().project;
+    const requests: ImportRequest[] = [];
+    const stop = onImportRequest((request) => requests.push(request));
+    const disconnect = connectDesktop(api);
+    api.sendMenu('import-csv');
+    // No file: the dialog opens and asks for one (main's open dialog, or the browser's picker).
+    expect(requests).toEqual([{}]);
+    expect(appStore.getState().project).toBe(before);
+    disconnect();
+    api.sendMenu('import-csv');
+    expect(requests).toHaveLength(1);
+    stop();
   });
 
   it('opens files from the OS through the validated path and refuses bad ones', async () => {

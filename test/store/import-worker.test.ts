@@ -72,7 +72,13 @@ describe('import worker', () => {
     expect(broken[16]).toContain(',abc,setosa');
     w.handle({ type: 'inspect', id: 1, source: { text: broken.join('\n') } });
     w.handle({ type: 'import', id: 2, options: { ...IRIS_OPTIONS, types: { petal_width: 'number' } }, name: 'iris', path: 'iris.csv' });
-    expect(w.last()).toEqual({ type: 'failed', id: 2, error: "row 17, column petal_width: 'abc' is not a number." });
+    expect(w.last()).toEqual({
+      type: 'failed',
+      id: 2,
+      error: "row 17, column petal_width: 'abc' is not a number.",
+      key: 'not-a-number',
+      params: { row: 17, column: 'petal_width', cell: 'abc' },
+    });
     expect(w.replies.some((r) => r.type === 'imported')).toBe(false);
   });
 

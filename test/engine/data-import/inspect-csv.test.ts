@@ -72,7 +72,12 @@ describe('inspectCsv', () => {
 
   it('names the row of a ragged line', () => {
     const r = inspectCsv('a,b\n1,2\n\n3\n');
-    expect(r).toEqual({ ok: false, error: 'row 4: 1 field, but the header has 2. Check for a missing delimiter or an unquoted "," in a value.' });
+    expect(r).toEqual({
+      ok: false,
+      error: 'row 4: 1 field, but the header has 2. Check for a missing delimiter or an unquoted "," in a value.',
+      key: 'field-count',
+      params: { row: 4, fields: 1, against: 'header', width: 2, delimiter: ',' },
+    });
   });
 
   it('reports progress that rises to 1', () => {

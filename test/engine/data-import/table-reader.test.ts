@@ -38,7 +38,7 @@ describe('table reader', () => {
   });
 
   it('refuses an empty file and an unknown delimiter', () => {
-    expect(openTable('\n\n')).toEqual({ ok: false, error: 'The file is empty.' });
+    expect(openTable('\n\n')).toEqual({ ok: false, error: 'The file is empty.', key: 'empty-file', params: {} });
     expect(openTable('a:b', { delimiter: ':' as never }).ok).toBe(false);
   });
 });
