@@ -145,10 +145,17 @@ export function isEmptyRecord(fields: readonly string[]): boolean {
 const DETECT_RECORDS = 20;
 const DETECT_CHARS = 64 * 1024;
 
+/** A field that reads as a plain number with `delimiter` (a decimal comma only when it is not ','). */
+function looksNumeric(field: string, delimiter: string): boolean {
+  return (delimiter === ',' ? /^\s*[-+]?\d+(\.\d+)?\s*$/ : /^\s*[-+]?\d+([.,]\d+)?\s*$/).test(field);
+}
+
 /**
  * Picks the delimiter that splits the first records (quote-aware) most consistently into
  * more than one field: the share of records with the first record's field count decides,
- * then that count, then the order of `CSV_DELIMITERS`. A single column gives ','.
+ * then that count, then the share of fields that read as numbers (so `1,5;2` is two
+ * decimal-comma numbers split by ';', not `1` and `5;2`), then the order of `CSV_DELIMITERS`.
+ * A single column gives ','.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
   const src = stripBom(text);
@@ -157,19 +164,28 @@ export function detectDelimiter(text: string): CsvDelimiter {
   let best: CsvDelimiter = ',';
   let bestScore = -1;
   let bestCount = 1;
+  let bestNumeric = -1;
   for (const d of CSV_DELIMITERS) {
     const reader = new CsvRecordReader(prefix, d);
     const counts: number[] = [];
+    let fields = 0;
+    let numeric = 0;
     for (let r = reader.next(); r && counts.length < DETECT_RECORDS; r = reader.next()) {
       if (truncated && reader.offset >= prefix.length) break; // the cut record may be incomplete
-      if (!reader.blank) counts.push(r.length);
+      if (reader.blank) continue;
+      counts.push(r.length);
+      fields += r.length;
+      for (const f of r) if (looksNumeric(f, d)) numeric++;
     }
     if (counts.length === 0 || counts[0] < 2) continue;
     const score = counts.filter((c) => c === counts[0]).length / counts.length;
-    if (score > bestScore || (score === bestScore && counts[0] > bestCount)) {
+    const numericShare = numeric / fields;
+    const better = score !== bestScore ? score > bestScore : counts[0] !== bestCount ? counts[0] > bestCount : numericShare > bestNumeric;
+    if (better) {
       best = d;
       bestScore = score;
       bestCount = counts[0];
+      bestNumeric = numericShare;
     }
   }
   return best;

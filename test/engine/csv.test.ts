@@ -29,6 +29,15 @@ describe('CSV reader', () => {
     expect(parseCsv('a\tb\n1\t2').ok).toBe(true);
   });
 
+  it('reads a headerless semicolon file with decimal commas as semicolon-separated', () => {
+    // ',' and ';' both split every line in two; only ';' leaves numbers (1,5 | 2).
+    expect(detectDelimiter('1,5;2\n3,25;4\n0,5;6\n')).toBe(';');
+    // A comma file whose fields are numbers stays comma-separated.
+    expect(detectDelimiter('1.5,2\n3.25,4\n')).toBe(',');
+    // A real tie (no field is a number either way) keeps the preference order.
+    expect(detectDelimiter('a,b;c\nd,e;f\n')).toBe(',');
+  });
+
   it('names the row of a ragged line and of an unclosed quote', () => {
     const ragged = parseCsv('a,b\n1,2\n3\n');
     expect(!ragged.ok && ragged.error).toBe('Row 3: 1 fields, but the header has 2.');
