@@ -16,7 +16,7 @@ let wabtReady = null;
  * column) when the text is invalid.
  * @param {string} file
  * @param {string} text
- * @returns {Promise<Uint8Array>}
+ * @returns {Promise<Uint8Array<ArrayBuffer>>}
  */
 export async function assembleWat(file, text) {
   wabtReady ??= createWabt();

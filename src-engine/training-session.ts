@@ -211,10 +211,13 @@ class Session implements TrainingSession, SessionCore {
     const net = this.network;
     const f = net.features;
     const o = net.outputs;
+    // Locals, so the loops index the arrays directly (the input may be a view on wasm memory).
+    const { input, targets } = net;
+    const { x, y } = part;
     for (let r = 0; r < rows; r++) {
       const i = order ? order[start + r] : start + r;
-      for (let j = 0; j < f; j++) net.input[r * f + j] = part.x[i * f + j];
-      for (let j = 0; j < o; j++) net.targets[r * o + j] = part.y[i * o + j];
+      for (let j = 0, to = r * f, from = i * f; j < f; j++) input[to + j] = x[from + j];
+      for (let j = 0, to = r * o, from = i * o; j < o; j++) targets[to + j] = y[from + j];
     }
   }
 

@@ -130,5 +130,10 @@ export function createWasmDense(inputs: number, units: number, useBias: boolean,
   if (forcedKernelBackend() === 'ts') return null;
   const simd = loadSimdModule(DENSE_SIMD_WASM);
   if (!simd) return null;
-  return new WasmDense(simd.api, simd.module, inputs, units, useBias, capacity, rowsForward);
+  try {
+    return new WasmDense(simd.api, simd.module, inputs, units, useBias, capacity, rowsForward);
+  } catch {
+    // The host refused the memory (out of address space): this layer runs on the TS kernels.
+    return null;
+  }
 }

@@ -83,7 +83,13 @@ export function createWasmAdam(params: readonly Param[]): WasmAdam | null {
   if (forcedKernelBackend() === 'ts' || params.length === 0) return null;
   if (!params.every((p) => p.value instanceof Float32Array && p.grad instanceof Float32Array)) return null;
   const simd = loadSimdModule(ADAM_SIMD_WASM);
-  return simd ? new WasmAdam(params.map((p) => p.value.length), simd) : null;
+  if (!simd) return null;
+  try {
+    return new WasmAdam(params.map((p) => p.value.length), simd);
+  } catch {
+    // The host refused the memory (out of address space): Adam keeps TS buffers.
+    return null;
+  }
 }
 
 /** The backend Adam gets for float32 parameters: WebAssembly SIMD when the host runs it, else TS. */

@@ -61,7 +61,7 @@ describe('SIMD kernels in the Web Worker', () => {
       async () => ({ step: Number(await network.getAttribute('data-step')), sum: Number(await network.getAttribute('data-weight-sum')) }),
       (v) => v.step === STEPS,
     );
-    await screenshot(page, '70-simd-float32-steps');
+    await screenshot(page, '97-simd-float32-steps');
 
     const simd = weightSum(project, 'wasm-simd');
     const ts = weightSum(project, 'ts');
