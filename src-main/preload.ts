@@ -37,6 +37,26 @@ ipcRenderer.on(IPC.settingsChanged, (_event, payload: unknown) => {
   if (settings) settingsChanges.emit(settings);
 });
 
+type NotOnDisk = { ok: false; canceled: false; error: string };
+
+/**
+ * Sends the disk path of a File the user dropped or picked to `channel` (main reads it).
+ * Electron knows the path of such a File; a File made in script has none (''), refused here.
+ */
+function invokeWithPath<T>(channel: string, file: unknown): Promise<T | NotOnDisk> {
+  let path = '';
+  try {
+    path = webUtils.getPathForFile(file as File);
+  } catch {
+    path = '';
+  }
+  if (!path) {
+    const name = String((file as { name?: unknown } | null)?.name ?? 'The file');
+    return Promise.resolve({ ok: false, canceled: false, error: `${name} is not a file on disk.` });
+  }
+  return ipcRenderer.invoke(channel, path) as Promise<T>;
+}
+
 const api: DesktopApi = {
   platform: process.platform,
   requestTrainerPort: (channel) => ipcRenderer.send(IPC.requestTrainerPort, toTrainerChannel(channel)),
@@ -53,28 +73,8 @@ const api: DesktopApi = {
   exportFile: (request) => ipcRenderer.invoke(IPC.exportFile, request),
   onMenuCommand: (listener) => menuCommands.subscribe(listener),
   onOpenFile: (listener) => openedFiles.subscribe(listener),
-  openDroppedFile: (file) => {
-    // Electron knows the path of a File the user dropped; a File made in script has none ('').
-    let path = '';
-    try {
-      path = webUtils.getPathForFile(file as File);
-    } catch {
-      path = '';
-    }
-    if (!path) return Promise.resolve({ ok: false, canceled: false, error: `${String(file?.name ?? 'The file')} is not a file on disk.` });
-    return ipcRenderer.invoke(IPC.openDroppedFile, path);
-  },
-  openDataFile: (file) => {
-    if (!file) return ipcRenderer.invoke(IPC.openDataFile, null);
-    let path = '';
-    try {
-      path = webUtils.getPathForFile(file as File);
-    } catch {
-      path = '';
-    }
-    if (!path) return Promise.resolve({ ok: false, canceled: false, error: `${String(file?.name ?? 'The file')} is not a file on disk.` });
-    return ipcRenderer.invoke(IPC.openDataFile, path);
-  },
+  openDroppedFile: (file) => invokeWithPath(IPC.openDroppedFile, file),
+  openDataFile: (file) => (file ? invokeWithPath(IPC.openDataFile, file) : ipcRenderer.invoke(IPC.openDataFile, null)),
   getSettings: () => ipcRenderer.invoke(IPC.getSettings),
   updateSettings: (patch) => ipcRenderer.invoke(IPC.updateSettings, patch),
   onSettingsChanged: (listener) => settingsChanges.subscribe(listener),
