@@ -1,30 +1,13 @@
 /** The app's yes/no dialog (a modal <dialog>: focus stays inside, Escape answers "no"). */
-import { useEffect, useRef } from 'react';
 import { useApp } from '../store/app-store';
 import { answerConfirm } from './confirm';
+import { ModalDialog } from './ModalDialog';
 
 export function ConfirmDialog() {
   const request = useApp((s) => s.confirm);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (request && !dialog.open) dialog.showModal();
-    if (!request && dialog.open) dialog.close();
-  }, [request]);
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-message"
-      onCancel={(e) => {
-        e.preventDefault();
-        answerConfirm(false);
-      }}
-    >
+    <ModalDialog open={request !== null} onCancel={() => answerConfirm(false)} className="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-message">
       {request && (
         <>
           <h2 id="confirm-title" className="dialog-title">
@@ -43,6 +26,6 @@ export function ConfirmDialog() {
           </div>
         </>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

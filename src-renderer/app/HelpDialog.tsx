@@ -1,23 +1,15 @@
 /** The keyboard help: every shortcut of the menu table and of the canvas, in one dialog. */
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../src-engine/protocol/shortcuts';
 import { appStore, useApp } from '../store/app-store';
 import { CANVAS_KEYS, formatKeys, LOCAL_SHORTCUTS, sharedKeyLabel } from './local-shortcuts';
+import { ModalDialog } from './ModalDialog';
 import { currentPlatform } from './platform';
 
 export function HelpDialog() {
   const { t } = useTranslation();
   const open = useApp((s) => s.helpOpen);
-  const ref = useRef<HTMLDialogElement>(null);
   const platform = currentPlatform();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const close = () => appStore.getState().setShell({ helpOpen: false });
   const rows: { id: string; label: string; keys: string }[] = [
@@ -27,48 +19,36 @@ export function HelpDialog() {
   ];
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog-wide"
-      aria-labelledby="help-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-    >
-      {open && (
-        <>
-          <h2 id="help-title" className="dialog-title">
-            {t('help.title')}
-          </h2>
-          <div className="dialog-scroll">
-            <table className="shortcut-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('help.action')}</th>
-                  <th scope="col">{t('help.keys')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.label}</td>
-                    <td>
-                      <kbd>{r.keys}</kbd>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className="dialog-text">{t('help.note')}</p>
-          <div className="dialog-actions">
-            <button type="button" className="btn btn-primary" autoFocus onClick={close}>
-              {t('help.close')}
-            </button>
-          </div>
-        </>
-      )}
-    </dialog>
+    <ModalDialog open={open} onCancel={close} className="dialog dialog-wide" aria-labelledby="help-title">
+      <h2 id="help-title" className="dialog-title">
+        {t('help.title')}
+      </h2>
+      <div className="dialog-scroll">
+        <table className="shortcut-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('help.action')}</th>
+              <th scope="col">{t('help.keys')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.label}</td>
+                <td>
+                  <kbd>{r.keys}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="dialog-text">{t('help.note')}</p>
+      <div className="dialog-actions">
+        <button type="button" className="btn btn-primary" autoFocus onClick={close}>
+          {t('help.close')}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -36,7 +36,7 @@ export function RunStatusLine() {
         <b>{formatCount(run.samplesPerSecond)}</b> {t('status.samplesPerSecond')}
       </span>
       <span className="run-stat">
-        {t('status.elapsed')} <b>{formatDuration(elapsed)}</b>
+        {t('status.elapsed')} <b data-testid="run-elapsed" data-ms={Math.round(elapsed)}>{formatDuration(elapsed)}</b>
       </span>
       {run.test && (
         <span className="run-stat" data-testid="test-result" data-loss={run.test.loss} data-accuracy={run.test.accuracy ?? undefined}>

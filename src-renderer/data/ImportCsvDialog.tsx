@@ -18,6 +18,7 @@ import { DATA_FILE_ACCEPT, onImportRequest, type ImportRequest as OpenRequest } 
 import { chooseThroughMain, readsThroughMain, sourceFromFile, type DataSource, type SourceResult } from './data-source';
 import { ImportOptions } from './ImportOptions';
 import { ImportPreview } from './ImportPreview';
+import { ModalDialog } from '../app/ModalDialog';
 import './import.css';
 
 interface Progress {
@@ -27,7 +28,6 @@ interface Progress {
 
 export function ImportCsvDialog() {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const clientRef = useRef<ImportClient | null>(null);
   /** Counts requests; a reply to an older one (or one after closing) is dropped. */
   const seqRef = useRef(0);
@@ -128,103 +128,84 @@ export function ImportCsvDialog() {
     [],
   );
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   useEffect(() => () => clientRef.current?.dispose(), []);
 
   const problem = form ? formProblem(form, name) : null;
   const percent = progress ? Math.round(progress.fraction * 100) : 0;
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog-import"
-      aria-label={IMPORT_NAMES.dialog}
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-    >
-      {open && (
-        <>
-          <h2 className="dialog-title">{t('importData.title')}</h2>
-          <p className="dialog-text import-intro">{t('importData.intro')}</p>
-          <div className="import-row">
-            {desktop ? (
-              <button type="button" className="btn" aria-label={IMPORT_NAMES.chooseFile} disabled={busy} onClick={() => void chooseThroughMain().then(takeSource)}>
-                {t('importData.chooseFile')}
-              </button>
-            ) : (
-              <>
-                {/* The native input is visually hidden (it would say "No file chosen" after each read); its label is the button. */}
-                <input
-                  id={inputId}
-                  className="import-file-input"
-                  type="file"
-                  aria-label={IMPORT_NAMES.fileInput}
-                  accept={DATA_FILE_ACCEPT}
-                  disabled={busy}
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    e.target.value = ''; // the same file may be chosen again after an edit
-                    if (file) void readFile(file);
-                  }}
-                />
-                <label htmlFor={inputId} className={`btn${busy ? ' is-disabled' : ''}`}>
-                  {t('importData.chooseFile')}
-                </label>
-              </>
-            )}
-            <span className="import-file-name" data-testid="import-file-name">
-              {source ? source.name : t('importData.noFile')}
-            </span>
-          </div>
-          {progress && (
-            <div className="import-progress">
-              <span>{progress.label}</span>
-              <progress aria-label={IMPORT_NAMES.progress} max={100} value={percent} data-fraction={progress.fraction} />
-              <span>{t('importData.percent', { percent })}</span>
-            </div>
-          )}
-          {error && (
-            <p className="import-error" role="alert">
-              {importErrorText(error, i18n.language)}
-            </p>
-          )}
-          {source && (
-            <label className="import-field import-name">
-              <span>{t('importData.name')}</span>
-              <input type="text" aria-label={IMPORT_NAMES.name} value={name} maxLength={LIMITS.maxNameLength} onChange={(e) => setName(e.target.value)} />
+    <ModalDialog open={open} onCancel={close} className="dialog dialog-import" aria-label={IMPORT_NAMES.dialog}>
+      <h2 className="dialog-title">{t('importData.title')}</h2>
+      <p className="dialog-text import-intro">{t('importData.intro')}</p>
+      <div className="import-row">
+        {desktop ? (
+          <button type="button" className="btn" aria-label={IMPORT_NAMES.chooseFile} disabled={busy} onClick={() => void chooseThroughMain().then(takeSource)}>
+            {t('importData.chooseFile')}
+          </button>
+        ) : (
+          <>
+            {/* The native input is visually hidden (it would say "No file chosen" after each read); its label is the button. */}
+            <input
+              id={inputId}
+              className="import-file-input"
+              type="file"
+              aria-label={IMPORT_NAMES.fileInput}
+              accept={DATA_FILE_ACCEPT}
+              disabled={busy}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = ''; // the same file may be chosen again after an edit
+                if (file) void readFile(file);
+              }}
+            />
+            <label htmlFor={inputId} className={`btn${busy ? ' is-disabled' : ''}`}>
+              {t('importData.chooseFile')}
             </label>
-          )}
-          {inspection && form && (
-            <div className="dialog-scroll import-body">
-              <ImportPreview inspection={inspection} target={form.target} />
-              <ImportOptions
-                inspection={inspection}
-                form={form}
-                disabled={busy}
-                onChange={setForm}
-                onFormat={(format) => void inspect(undefined, format, source?.name ?? '')}
-              />
-            </div>
-          )}
-          {problem && <p className="field-hint">{t(problem === 'no-features' ? 'importData.noFeatures' : 'importData.noName')}</p>}
-          <div className="dialog-actions">
-            <button type="button" className="btn" aria-label={IMPORT_NAMES.cancel} onClick={close}>
-              {t('importData.cancel')}
-            </button>
-            <button type="button" className="btn btn-primary" aria-label={IMPORT_NAMES.import} disabled={busy || !form || problem !== null} onClick={() => void doImport()}>
-              {t('importData.import')}
-            </button>
-          </div>
-        </>
+          </>
+        )}
+        <span className="import-file-name" data-testid="import-file-name">
+          {source ? source.name : t('importData.noFile')}
+        </span>
+      </div>
+      {progress && (
+        <div className="import-progress">
+          <span>{progress.label}</span>
+          <progress aria-label={IMPORT_NAMES.progress} max={100} value={percent} data-fraction={progress.fraction} />
+          <span>{t('importData.percent', { percent })}</span>
+        </div>
       )}
-    </dialog>
+      {error && (
+        <p className="import-error" role="alert">
+          {importErrorText(error, i18n.language)}
+        </p>
+      )}
+      {source && (
+        <label className="import-field import-name">
+          <span>{t('importData.name')}</span>
+          <input type="text" aria-label={IMPORT_NAMES.name} value={name} maxLength={LIMITS.maxNameLength} onChange={(e) => setName(e.target.value)} />
+        </label>
+      )}
+      {inspection && form && (
+        <div className="dialog-scroll import-body">
+          <ImportPreview inspection={inspection} target={form.target} />
+          <ImportOptions
+            inspection={inspection}
+            form={form}
+            disabled={busy}
+            onChange={setForm}
+            onFormat={(format) => void inspect(undefined, format, source?.name ?? '')}
+          />
+        </div>
+      )}
+      {problem && <p className="field-hint">{t(problem === 'no-features' ? 'importData.noFeatures' : 'importData.noName')}</p>}
+      <div className="dialog-actions">
+        <button type="button" className="btn" aria-label={IMPORT_NAMES.cancel} onClick={close}>
+          {t('importData.cancel')}
+        </button>
+        <button type="button" className="btn btn-primary" aria-label={IMPORT_NAMES.import} disabled={busy || !form || problem !== null} onClick={() => void doImport()}>
+          {t('importData.import')}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

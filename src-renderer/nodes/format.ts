@@ -14,9 +14,16 @@ export function formatLoss(x: number | null): string {
   return x.toPrecision(4);
 }
 
-/** Milliseconds → "4.2 s" under a minute, else "m:ss" or "h:mm:ss". */
+/**
+ * Milliseconds → "0.0 s" for none, "< 1 ms", "48 ms" under a second (a short run at full
+ * speed takes tens of ms), "4.2 s" under a minute, else "m:ss" or "h:mm:ss".
+ */
 export function formatDuration(ms: number): string {
-  if (ms < 60_000) return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
+  if (!(ms > 0)) return '0.0 s';
+  if (ms < 1) return '< 1 ms';
+  // Rounding that would read "1000 ms" or "60.0 s" moves to the next form instead.
+  if (ms < 999.5) return `${Math.round(ms)} ms`;
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)} s`;
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);

@@ -18,9 +18,13 @@ export interface RunStatus {
   epochs: number;
   stepsPerEpoch: number;
   samplesPerSecond: number;
-  /** Milliseconds spent running before `runningSince`. */
+  /**
+   * Milliseconds spent running before `runningSince`: the trainer's own count (`elapsedMs`
+   * of its last 'status' or 'done'), or measured here from state changes for a trainer that
+   * does not send it.
+   */
   activeMs: number;
-  /** When the current running stretch began (store clock), or null when not running. */
+  /** Since when (store clock) the run has been running beyond `activeMs`, or null when not running. */
   runningSince: number | null;
   doneReason: 'completed' | 'stopped' | 'diverged' | null;
   /** The held-out test split's result, sent with 'done' (null without a test split). */
@@ -94,6 +98,16 @@ export function withState(run: RunStatus, state: RunPhase, now: number): RunStat
   return { ...run, state, activeMs, runningSince };
 }
 
+/**
+ * Takes the trainer's training time `trainerMs` (undefined: the trainer did not send one, keep
+ * the time measured here) as of `now`. While running the clock goes on from there, so the
+ * shown time ticks between messages.
+ */
+export function withTrainerElapsed(run: RunStatus, trainerMs: number | undefined, now: number): RunStatus {
+  if (trainerMs === undefined) return run;
+  return { ...run, activeMs: trainerMs, runningSince: run.state === 'running' ? now : null };
+}
+
 /** A fresh run in the 'starting' phase. */
 export function startingRun(runId: string): RunStatus {
   return { ...IDLE_RUN, runId, state: 'starting' };
@@ -125,7 +139,7 @@ export function applyTrainerMessage(
       // A 'status' may arrive after 'done' was handled (the host flushes before it sends
       // 'done'); a finished run stays finished.
       if (isFinished(view.run.state)) return { view, notice: null };
-      const run = withState(
+      const moved = withState(
         {
           ...view.run,
           step: msg.step,
@@ -137,13 +151,15 @@ export function applyTrainerMessage(
         msg.state,
         now,
       );
+      const run = withTrainerElapsed(moved, msg.elapsedMs, now);
       return { view: { ...view, run }, notice: null };
     }
     case 'metrics':
       return { view: { ...view, history: appendMetrics(view.history, msg.steps, msg.epochs) }, notice: null };
     case 'done': {
       const state: RunPhase = msg.reason === 'completed' ? 'done' : msg.reason === 'stopped' ? 'stopped' : 'failed';
-      const run = withState({ ...view.run, step: msg.step, epoch: msg.epoch, doneReason: msg.reason, test: msg.test }, state, now);
+      const moved = withState({ ...view.run, step: msg.step, epoch: msg.epoch, doneReason: msg.reason, test: msg.test }, state, now);
+      const run = withTrainerElapsed(moved, msg.elapsedMs, now);
       return { view: { ...view, run }, notice: null };
     }
     case 'error': {

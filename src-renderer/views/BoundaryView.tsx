@@ -19,6 +19,7 @@ import { drawBoundary, nearestSample, type BoundaryGeometry } from './draw-bound
 import { runData } from './run-data';
 import { useLiveCanvas } from './use-live-canvas';
 import { VIEW_NAMES } from './view-names';
+import { ViewCanvas, type CanvasPoint } from './ViewCanvas';
 import { ViewPanel } from './ViewPanel';
 
 const select = (s: AppState) => [s.live, s.timeline, s.scrubStep, s.runProject, s.selectedSample] as const;
@@ -73,14 +74,8 @@ export function BoundaryView() {
   });
   useEffect(redraw, [t, task, redraw]);
 
-  const position = (e: React.MouseEvent<HTMLCanvasElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    return [e.clientX - box.left, e.clientY - box.top] as const;
-  };
-
-  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+  const onHover = ({ x: px, y: py }: CanvasPoint) => {
     const g = geometryRef.current;
-    const [px, py] = position(e);
     if (!g || g.grid.kind !== 'plane') return setHover(null);
     const { plot } = g.geometry;
     if (px < plot.x || py < plot.y || px > plot.x + plot.width || py > plot.y + plot.height) return setHover(null);
@@ -93,11 +88,10 @@ export function BoundaryView() {
     setHover({ x: px, y: py, text: `(${formatLoss(x)}, ${formatLoss(y)}) → ${outs.join(', ')}` });
   };
 
-  const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
+  const onPick = ({ x, y }: CanvasPoint) => {
     const g = geometryRef.current;
     if (!g) return;
-    const [px, py] = position(e);
-    const index = nearestSample(g.grid, g.geometry, px, py);
+    const index = nearestSample(g.grid, g.geometry, x, y);
     if (index !== null) appStore.getState().selectSample(index);
   };
 
@@ -106,23 +100,20 @@ export function BoundaryView() {
   return (
     <ViewPanel id="boundary" title={t(projection === 'curve' ? 'views.curve' : task === 'regression' ? 'views.surface' : 'views.boundary')} tools={projection === 'pca' ? <span className="view-note">{t('boundaryView.pca')}</span> : null}>
       <div className="view-stack">
-        <div className="view-canvas-box">
-          <canvas
-            ref={canvasRef}
-            className="view-canvas view-canvas-pointer"
-            role="img"
-            aria-label={VIEW_NAMES.boundaryCanvas}
-            onMouseMove={onMove}
-            onMouseLeave={() => setHover(null)}
-            onClick={onClick}
-          />
-          {!hasGrid && <p className="view-empty">{t(runProject ? 'boundaryView.waiting' : 'views.empty')}</p>}
+        <ViewCanvas
+          canvasRef={canvasRef}
+          label={VIEW_NAMES.boundaryCanvas}
+          empty={hasGrid ? null : t(runProject ? 'boundaryView.waiting' : 'views.empty')}
+          onHover={onHover}
+          onLeave={() => setHover(null)}
+          onPick={onPick}
+        >
           {hover && (
             <div className="view-tip" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
               {hover.text}
             </div>
           )}
-        </div>
+        </ViewCanvas>
         <ul className="view-legend">
           <li>
             <span className="legend-dot" /> {t('boundaryView.train')}

@@ -14,6 +14,7 @@ import { layerColor } from './draw-gradients';
 import type { Timeline } from './timeline';
 import { useLiveCanvas } from './use-live-canvas';
 import { VIEW_NAMES } from './view-names';
+import { ViewCanvas, type CanvasPoint } from './ViewCanvas';
 import { ViewPanel } from './ViewPanel';
 
 const select = (s: AppState) => [s.timeline, s.live, s.scrubStep] as const;
@@ -151,11 +152,9 @@ export function DistributionsView() {
   });
   useEffect(redraw, [kind, project, redraw]);
 
-  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - box.left;
+  const onHover = ({ x, y }: CanvasPoint) => {
     const layer = drawnRef.current.find((l) => x >= l.x && x <= l.x + l.w);
-    setHover(layer ? { layer, value: layer.lo + ((x - layer.x) / layer.w) * (layer.hi - layer.lo), x, y: e.clientY - box.top } : null);
+    setHover(layer ? { layer, value: layer.lo + ((x - layer.x) / layer.w) * (layer.hi - layer.lo), x, y } : null);
   };
 
   const tools = (
@@ -167,18 +166,9 @@ export function DistributionsView() {
   return (
     <ViewPanel id="distributions" title={t('views.distributions')} tools={tools}>
       <div className="view-stack">
-        <div className="view-canvas-box">
-          <canvas
-            ref={canvasRef}
-            className="view-canvas"
-            role="img"
-            aria-label={VIEW_NAMES.distributionsCanvas}
-            onMouseMove={onMove}
-            onMouseLeave={() => setHover(null)}
-          />
-          {!hasData && <p className="view-empty">{t('views.empty')}</p>}
+        <ViewCanvas canvasRef={canvasRef} label={VIEW_NAMES.distributionsCanvas} empty={hasData ? null : t('views.empty')} onHover={onHover} onLeave={() => setHover(null)}>
           {hover && <DistributionTip hover={hover} kind={kind} />}
-        </div>
+        </ViewCanvas>
       </div>
     </ViewPanel>
   );

@@ -14,6 +14,7 @@ import { displayedFrom } from './displayed';
 import { drawGradients, gradientWarning, layerColor, type GradientGeometry } from './draw-gradients';
 import { useLiveCanvas } from './use-live-canvas';
 import { VIEW_NAMES } from './view-names';
+import { ViewCanvas, type CanvasPoint } from './ViewCanvas';
 import { ViewPanel } from './ViewPanel';
 
 const select = (s: AppState) => [s.gradients, s.live, s.timeline, s.scrubStep] as const;
@@ -57,16 +58,14 @@ export function GradientsView() {
   // nameOf changes with the project; a hover moves the marker line.
   useEffect(redraw, [hover, nameOf, redraw]);
 
-  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+  const onHover = ({ x, y }: CanvasPoint) => {
     const g = geometryRef.current;
-    const box = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - box.left;
     if (!g || x < g.plot.x || x > g.plot.x + g.plot.width) {
       setHover(null);
       return;
     }
     const step = g.stepMin + ((x - g.plot.x) / g.plot.width) * (g.stepMax - g.stepMin);
-    setHover({ step, x, y: e.clientY - box.top });
+    setHover({ step, x, y });
   };
 
   const badge = warning && (
@@ -83,18 +82,9 @@ export function GradientsView() {
   return (
     <ViewPanel id="gradients" title={t('views.gradients')} tools={badge}>
       <div className="view-stack">
-        <div className="view-canvas-box">
-          <canvas
-            ref={canvasRef}
-            className="view-canvas"
-            role="img"
-            aria-label={VIEW_NAMES.gradientChart}
-            onMouseMove={onMove}
-            onMouseLeave={() => setHover(null)}
-          />
-          {!hasData && <p className="view-empty">{t('views.empty')}</p>}
+        <ViewCanvas canvasRef={canvasRef} label={VIEW_NAMES.gradientChart} empty={hasData ? null : t('views.empty')} onHover={onHover} onLeave={() => setHover(null)}>
           {hover && <GradientTip hover={hover} />}
-        </div>
+        </ViewCanvas>
       </div>
     </ViewPanel>
   );

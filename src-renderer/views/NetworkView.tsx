@@ -19,6 +19,7 @@ import { columnActivations, columnHealth, drawNetwork, type ColumnHealth } from 
 import { hitTest, layoutNetwork, weightAt, type NetHit, type NetworkLayout } from './network-layout';
 import { useLiveCanvas } from './use-live-canvas';
 import { VIEW_NAMES } from './view-names';
+import { ViewCanvas, type CanvasPoint } from './ViewCanvas';
 import { ViewPanel } from './ViewPanel';
 
 const select = (s: AppState) => [s.live, s.timeline, s.scrubStep, s.runProject ?? s.project] as const;
@@ -89,12 +90,9 @@ export function NetworkView() {
   // A hover or a new language is drawn on the next frame.
   useEffect(redraw, [hover, t, redraw]);
 
-  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+  const onHover = ({ x, y }: CanvasPoint) => {
     const current = layoutRef.current;
     if (!current) return;
-    const box = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - box.left;
-    const y = e.clientY - box.top;
     const hit = hitTest(current.layout, current.shown.layers, x, y);
     setHover(hit ? { hit, x, y } : null);
   };
@@ -102,18 +100,9 @@ export function NetworkView() {
   return (
     <ViewPanel id="network" title={t('views.network')}>
       <div className="view-stack">
-        <div className="view-canvas-box">
-          <canvas
-            ref={canvasRef}
-            className="view-canvas"
-            role="img"
-            aria-label={VIEW_NAMES.networkCanvas}
-            onMouseMove={onMove}
-            onMouseLeave={() => setHover(null)}
-          />
-          {!hasData && <p className="view-empty">{t('views.empty')}</p>}
+        <ViewCanvas canvasRef={canvasRef} label={VIEW_NAMES.networkCanvas} empty={hasData ? null : t('views.empty')} onHover={onHover} onLeave={() => setHover(null)}>
           {hover?.hit && <HoverTip hover={hover} layout={layoutRef.current} />}
-        </div>
+        </ViewCanvas>
         <ul className="view-legend">
           <li>
             <span className="legend-swatch" style={{ background: weightColor(1) }} />

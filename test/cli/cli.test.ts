@@ -27,6 +27,20 @@ function writeProject(name: string, value: unknown): string {
   return path;
 }
 
+/** Trains `project` (written as `projectFile`) for `epochs` with `--out`; returns the model file's path. */
+function trainModel(projectFile: string, modelFile: string, project: unknown, epochs: number): string {
+  const modelPath = join(dir, modelFile);
+  expect(cli('train', writeProject(projectFile, project), '--epochs', String(epochs), '--quiet', '--out', modelPath).code).toBe(0);
+  return modelPath;
+}
+
+/** Writes `text` as the CSV `csvFile` and runs `predict` on it with the model; the run and the CSV's path. */
+function predictCsv(modelPath: string, csvFile: string, text: string) {
+  const csv = join(dir, csvFile);
+  writeFileSync(csv, text);
+  return { ...cli('predict', modelPath, csv), csv };
+}
+
 describe('layerlab CLI', () => {
   it('trains a project exactly as the engine does and writes the model', () => {
     const project = createSpiralExample();
@@ -55,15 +69,10 @@ describe('layerlab CLI', () => {
   });
 
   it('predicts from the exported model on a CSV file', () => {
-    const project = createSpiralExample();
-    const path = writeProject('p2.layerlab.json', project);
-    const modelPath = join(dir, 'm2.json');
-    expect(cli('train', path, '--epochs', '2', '--quiet', '--out', modelPath).code).toBe(0);
-    const csv = join(dir, 'points.csv');
-    writeFileSync(csv, 'x,y\n0,0\n0.5,-0.5\n');
-    const r = cli('predict', modelPath, csv);
+    const modelPath = trainModel('p2.layerlab.json', 'm2.json', createSpiralExample(), 2);
+    const r = predictCsv(modelPath, 'points.csv', 'x,y\n0,0\n0.5,-0.5\n');
     // The spiral's inputs are x1, x2: a file with two other names is read by position, said once.
-    expect(r.err).toBe(`${csv}: no column is named as the model's inputs; reading its 2 columns by position as x1, x2.\n`);
+    expect(r.err).toBe(`${r.csv}: no column is named as the model's inputs; reading its 2 columns by position as x1, x2.\n`);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines).toHaveLength(3);
@@ -75,12 +84,8 @@ describe('layerlab CLI', () => {
   });
 
   it('names the row and column of a non-number in the CSV', () => {
-    const path = writeProject('p3.layerlab.json', createSpiralExample());
-    const modelPath = join(dir, 'm3.json');
-    expect(cli('train', path, '--epochs', '1', '--quiet', '--out', modelPath).code).toBe(0);
-    const csv = join(dir, 'bad.csv');
-    writeFileSync(csv, 'x,y\n0,0\n1,abc\n');
-    const r = cli('predict', modelPath, csv);
+    const modelPath = trainModel('p3.layerlab.json', 'm3.json', createSpiralExample(), 1);
+    const r = predictCsv(modelPath, 'bad.csv', 'x,y\n0,0\n1,abc\n');
     expect(r.code).toBe(1);
     expect(r.err).toContain("row 3, column y: 'abc' is not a number.");
   });
@@ -94,14 +99,10 @@ describe('layerlab CLI', () => {
     project.dataset = imported.spec;
     project.graph.nodes[3].data = { ...project.graph.nodes[3].data, activation: 'linear' } as never;
     project.training.loss = 'mse';
-    const path = writeProject('colors.layerlab.json', project);
-    const modelPath = join(dir, 'colors-model.json');
-    expect(cli('train', path, '--epochs', '3', '--quiet', '--out', modelPath).code).toBe(0);
+    const modelPath = trainModel('colors.layerlab.json', 'colors-model.json', project, 3);
 
     // New rows by column name, in another order, one with a colour never trained on.
-    const csv = join(dir, 'new-colors.csv');
-    writeFileSync(csv, 'color,size\nblue,2\npurple,1\n');
-    const r = cli('predict', modelPath, csv);
+    const r = predictCsv(modelPath, 'new-colors.csv', 'color,size\nblue,2\npurple,1\n');
     expect(r.code).toBe(0);
     expect(r.err).toContain('column color has 1 row with a category the model was not trained on');
     // The same numbers as the engine's prediction on the encoded inputs.

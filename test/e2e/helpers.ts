@@ -1,5 +1,7 @@
 /** Small waiting helpers that fail with a sentence saying what was expected. */
 import type { Locator, Page } from 'playwright-core';
+import type { Project } from '../../src-engine/project';
+import { createTrainingSession } from '../../src-engine/training-session';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -74,4 +76,44 @@ export const nodeText = (page: Page, id: string) => page.locator(`.react-flow__n
 /** The number shown as the total parameter count. */
 export async function totalParams(page: Page): Promise<number> {
   return Number((await page.getByTestId('total-params').innerText()).replace(/,/g, ''));
+}
+
+/** The step number the status line shows (read without its digit grouping, in any language). */
+export async function stepShown(page: Page): Promise<number> {
+  return Number((await page.getByTestId('run-step').innerText()).replace(/\D/g, ''));
+}
+
+/**
+ * Opens `project` as the JSON file `name` through the Open button's file input (the page's
+ * context must have the File System Access pickers switched off). Does not wait for it.
+ */
+export async function openProjectFile(page: Page, project: object, name: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+}
+
+/** Clicks Step `steps` times, each once the last is shown, and returns Σ|w| the network view drew after the last. */
+export async function stepAndReadWeightSum(page: Page, steps: number): Promise<number> {
+  for (let i = 1; i <= steps; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await waitFor(`step ${i}`, () => stepShown(page), (s) => s === i);
+  }
+  const network = page.getByRole('img', { name: 'Network view' });
+  const shown = await waitFor(
+    'the network view to draw the last step',
+    async () => ({ step: Number(await network.getAttribute('data-step')), sum: Number(await network.getAttribute('data-weight-sum')) }),
+    (v) => v.step === steps,
+  );
+  return shown.sum;
+}
+
+/** Σ|w| over every layer after `steps` training steps of `project` in the engine, in Node. */
+export function engineWeightSum(project: Project, steps: number): number {
+  const created = createTrainingSession(project);
+  if (!created.ok) throw new Error(created.error);
+  for (let i = 0; i < steps; i++) created.session.trainStep();
+  let sum = 0;
+  for (const layer of created.session.snapshot()) for (const w of layer.weights) sum += Math.abs(w);
+  return sum;
 }

@@ -8,11 +8,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT, screenshot, useE2E } from './harness';
-import { countEdges, countNodes, nodeText, runState, waitFor, waitVisible, wire } from './helpers';
+import { countEdges, countNodes, nodeText, runState, stepShown, waitFor, waitVisible, wire } from './helpers';
 
 const e2e = useE2E();
 const IRIS_PATH = join(ROOT, 'data/iris.csv');
@@ -25,13 +25,25 @@ async function importFile(page: Page, path: string): Promise<void> {
   await dialog.getByLabel('Data file').setInputFiles(path);
 }
 
+/** Writes `text` to test-output/e2e-data/`name` (folders made as needed) and returns its path. */
+function writeDataFile(name: string, text: string): string {
+  const path = join(ROOT, 'test-output/e2e-data', name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Iris with the petal_width of spreadsheet row 17 replaced by 'abc', written as `name`. */
+function writeBrokenIris(irisText: string, name: string): string {
+  const lines = irisText.split('\n');
+  lines[16] = lines[16].replace(/,[^,]+,(\w+)(\r?)$/, ',abc,$1$2');
+  return writeDataFile(name, lines.join('\n'));
+}
+
 const progressFraction = async (page: Page) => Number((await page.getByRole('progressbar', { name: 'Import progress' }).getAttribute('data-fraction')) ?? NaN);
 
 /** Writes a 100,000-row × 50-column CSV (49 numbers and a two-class label) and returns its path. */
 function writeLargeCsv(): string {
-  const dir = join(ROOT, 'test-output/e2e-data');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'large-100k-x-50.csv');
   const header = [...Array.from({ length: 49 }, (_, j) => `f${j + 1}`), 'label'].join(',');
   const lines = [header];
   for (let i = 0; i < 100_000; i++) {
@@ -45,8 +57,7 @@ function writeLargeCsv(): string {
     row.push(sum > 0 ? 'up' : 'down');
     lines.push(row.join(','));
   }
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
+  return writeDataFile('large-100k-x-50.csv', `${lines.join('\n')}\n`);
 }
 
 describe('CSV import', () => {
@@ -146,12 +157,7 @@ describe('CSV import', () => {
   it('shows the row and column of a bad cell and leaves the project as it was', async () => {
     const { page } = await e2e.open(await e2e.contextWithoutPickers());
     await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
-    const lines = (await readFile(IRIS_PATH, 'utf8')).split('\n');
-    lines[16] = lines[16].replace(/,[^,]+,(\w+)(\r?)$/, ',abc,$1$2'); // spreadsheet row 17: petal_width
-    const dir = join(ROOT, 'test-output/e2e-data');
-    mkdirSync(dir, { recursive: true });
-    const broken = join(dir, 'iris-broken.csv');
-    writeFileSync(broken, lines.join('\n'));
+    const broken = writeBrokenIris(await readFile(IRIS_PATH, 'utf8'), 'iris-broken.csv');
 
     await importFile(page, broken);
     const dialog = page.getByRole('dialog', { name: 'Import data' });
@@ -199,20 +205,15 @@ describe('CSV import', () => {
     await screenshot(page, '94-import-large-done');
     // The trainer gets the file's text with the run: one step trains on it.
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await waitFor('one step is taken on the file-backed set', async () => (await page.getByTestId('run-step').innerText()).trim(), (s) => s === '1', 120_000);
+    await waitFor('one step is taken on the file-backed set', () => stepShown(page), (s) => s === 1, 120_000);
   });
 
   it('asks for the data file of a reopened file-backed project and checks it', async () => {
     // 70,000 × (3 inputs + 1 target) = 280,000 numbers: over the inline limit, so file-backed.
     const rows = ['a,b,c,label'];
     for (let i = 0; i < 70_000; i++) rows.push(`${i % 7},${i % 11},${i % 13},${(i % 7) + (i % 11) > 8 ? 'high' : 'low'}`);
-    const dir = join(ROOT, 'test-output/e2e-data');
-    mkdirSync(dir, { recursive: true });
-    const dataPath = join(dir, 'medium.csv');
-    const changedPath = join(dir, 'changed', 'medium.csv');
-    writeFileSync(dataPath, `${rows.join('\n')}\n`);
-    mkdirSync(join(dir, 'changed'), { recursive: true });
-    writeFileSync(changedPath, `${rows.slice(0, -1).join('\n')}\n`);
+    const dataPath = writeDataFile('medium.csv', `${rows.join('\n')}\n`);
+    const changedPath = writeDataFile('changed/medium.csv', `${rows.slice(0, -1).join('\n')}\n`);
 
     const { page } = await e2e.open(await e2e.contextWithoutPickers());
     await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
@@ -248,7 +249,7 @@ describe('CSV import', () => {
     await waitFor('the locate button goes away', () => locate.count(), (n) => n === 0);
     await screenshot(page, '96-import-located');
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await waitFor('one step is taken on the located file', async () => (await page.getByTestId('run-step').innerText()).trim(), (s) => s === '1', 60_000);
+    await waitFor('one step is taken on the located file', () => stepShown(page), (s) => s === 1, 60_000);
   });
 
   it('opens the dialog with a dropped CSV, and reads in Korean', async () => {
@@ -278,12 +279,7 @@ describe('CSV import', () => {
     await screenshot(page, '95-import-korean');
 
     // A broken file: the engine's error, said in Korean with its row, column and cell.
-    const lines = text.split('\n');
-    lines[16] = lines[16].replace(/,[^,]+,(\w+)(\r?)$/, ',abc,$1$2'); // spreadsheet row 17: petal_width
-    const dir = join(ROOT, 'test-output/e2e-data');
-    mkdirSync(dir, { recursive: true });
-    const broken = join(dir, 'iris-broken-ko.csv');
-    writeFileSync(broken, lines.join('\n'));
+    const broken = writeBrokenIris(text, 'iris-broken-ko.csv');
     await dialog.getByLabel('Data file').setInputFiles(broken);
     await waitFor('the broken file is read', () => dialog.getByTestId('import-file-name').innerText(), (s) => s === 'iris-broken-ko.csv');
     await waitVisible(dialog.getByRole('table', { name: 'Data preview' }), 'the preview of the broken file');

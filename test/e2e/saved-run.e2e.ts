@@ -7,11 +7,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, useE2E } from './harness';
-import { runState, waitFor, waitVisible } from './helpers';
+import { runState, stepShown, waitFor, waitVisible } from './helpers';
 
 const e2e = useE2E();
-
-const shownStep = async (page: Page) => Number((await page.getByTestId('run-step').innerText()).replace(/[^0-9]/g, ''));
 
 /** The step of the saved run in IndexedDB (what a restart would continue from), or -1. */
 const savedStep = (page: Page) =>
@@ -38,7 +36,7 @@ const savedStep = (page: Page) =>
 async function pauseAndSave(page: Page, pauseName: string): Promise<number> {
   await page.getByRole('button', { name: pauseName }).click();
   await waitFor('the run is paused', () => runState(page), (s) => s === 'paused');
-  const step = await shownStep(page);
+  const step = await stepShown(page);
   await waitFor(`the checkpoint of step ${step} is saved`, () => savedStep(page), (s) => s === step);
   return step;
 }
@@ -47,7 +45,7 @@ describe('a run saved at its last checkpoint', () => {
   it('continues after a page reload from the step where it paused, in English and Korean', async () => {
     const { page } = await e2e.open();
     await page.getByRole('button', { name: 'Train' }).click();
-    await waitFor('the run passes step 60', () => shownStep(page), (s) => s >= 60);
+    await waitFor('the run passes step 60', () => stepShown(page), (s) => s >= 60);
     const pausedAt = await pauseAndSave(page, 'Pause');
     expect(pausedAt).toBeGreaterThanOrEqual(60);
 
@@ -56,14 +54,14 @@ describe('a run saved at its last checkpoint', () => {
     await waitVisible(continueButton, 'the offer to continue the saved run');
     expect(await page.getByTestId('saved-run').getAttribute('data-step')).toBe(String(pausedAt));
     expect(await page.getByTestId('saved-run').innerText()).toContain(`step ${pausedAt}`);
-    expect(await shownStep(page), 'before continuing, nothing runs').toBe(0);
+    expect(await stepShown(page), 'before continuing, nothing runs').toBe(0);
     await screenshot(page, '60-continue-saved-run');
 
     await continueButton.click();
     await waitFor('the continued run is running', () => runState(page), (s) => s === 'running');
-    const firstShown = await shownStep(page);
+    const firstShown = await stepShown(page);
     expect(firstShown, 'the step counter continues where it was, not from 0').toBeGreaterThanOrEqual(pausedAt);
-    await waitFor('the continued run takes more steps', () => shownStep(page), (s) => s >= pausedAt + 20);
+    await waitFor('the continued run takes more steps', () => stepShown(page), (s) => s >= pausedAt + 20);
     const pausedAgain = await pauseAndSave(page, 'Pause');
     await screenshot(page, '61-continued-run');
 
@@ -76,7 +74,7 @@ describe('a run saved at its last checkpoint', () => {
     await screenshot(page, '62-continue-saved-run-ko');
     await continueButton.click();
     await waitFor('the continued run is running', () => runState(page), (s) => s === 'running');
-    expect(await shownStep(page)).toBeGreaterThanOrEqual(pausedAgain);
+    expect(await stepShown(page)).toBeGreaterThanOrEqual(pausedAgain);
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     // Reset forgets the saved run: the next start offers nothing.
     await waitFor('the saved run is forgotten', () => savedStep(page), (s) => s === -1);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot, useE2E } from './harness';
-import { chartPoints, countEdges, countNodes, runState, waitFor, waitVisible } from './helpers';
+import { chartPoints, countEdges, countNodes, runState, stepShown, waitFor, waitVisible } from './helpers';
 
 const e2e = useE2E();
 
@@ -38,8 +38,28 @@ describe('training in the browser build', () => {
     const current = Number(await page.getByLabel('Current loss').innerText());
     expect(Number.isFinite(first), `the first loss should be a number, got ${first}`).toBe(true);
     expect(current, `the loss after training (${current}) should be lower than at the start (${first})`).toBeLessThan(first);
-    expect(Number(await page.getByTestId('run-step').innerText().then((s) => s.replace(/,/g, '')))).toBeGreaterThan(0);
+    expect(await stepShown(page)).toBeGreaterThan(0);
     await screenshot(page, '02-trained');
+  });
+
+  it('shows the training time of a short run at full speed, in English and Korean', async () => {
+    const app = await e2e.open();
+    const { page } = app;
+    // 20 epochs of 20 batches at full speed: done in tens of ms, often before the UI sees it running.
+    await page.getByLabel('Epochs').fill('20');
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('0');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await waitFor('the run finishes', () => runState(page), (s) => s === 'done', 60_000);
+    const elapsed = page.getByTestId('run-elapsed');
+    const ms = Number(await elapsed.getAttribute('data-ms'));
+    expect(ms, 'the trainer counted the time the run took').toBeGreaterThan(0);
+    const text = await elapsed.innerText();
+    expect(text, `the elapsed time (${ms} ms) is written out, not "0.0 s"`).toMatch(/^(\d+ ms|\d+\.\d s|\d+:\d\d)$/);
+    await screenshot(page, '02b-short-run-elapsed');
+    // A finished run's time stays as it is; the Korean status line shows the same.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await waitVisible(page.getByRole('group', { name: 'Run status' }).getByText('경과'), 'the Korean "Elapsed" label');
+    expect(await elapsed.innerText()).toBe(text);
   });
 
   it('pauses, steps, resumes, stops and resets a long run', async () => {
@@ -50,10 +70,9 @@ describe('training in the browser build', () => {
     await waitFor('the run is running', () => runState(page), (s) => s === 'running');
     await page.getByRole('button', { name: 'Pause' }).click();
     await waitFor('the run is paused', () => runState(page), (s) => s === 'paused');
-    const stepText = async () => Number((await page.getByTestId('run-step').innerText()).replace(/,/g, ''));
-    const before = await stepText();
+    const before = await stepShown(page);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await waitFor(`Step advances one batch from step ${before}`, stepText, (s) => s === before + 1);
+    await waitFor(`Step advances one batch from step ${before}`, () => stepShown(page), (s) => s === before + 1);
     await page.getByRole('button', { name: 'Resume' }).click();
     await waitFor('the run is running again', () => runState(page), (s) => s === 'running');
     await page.getByRole('button', { name: 'Stop' }).click();

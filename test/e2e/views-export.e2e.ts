@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, screenshot, useE2E } from './harness';
-import { runState, waitFor, waitVisible } from './helpers';
+import { runState, stepShown, waitFor, waitVisible } from './helpers';
 
 const e2e = useE2E();
 
@@ -20,7 +20,6 @@ const SHOWN_REL_TOL = 1e-3;
 
 const network = (page: Page) => page.getByRole('img', { name: 'Network view' });
 const lossChart = (page: Page) => page.getByRole('img', { name: 'Loss chart' });
-const stepShown = async (page: Page) => Number((await page.getByTestId('run-step').innerText()).replace(/,/g, ''));
 
 async function downloadedBytes(download: Download): Promise<Buffer> {
   const path = await download.path();

@@ -9,7 +9,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, useE2E } from './harness';
-import { chartPoints, runState, waitFor, waitVisible } from './helpers';
+import { chartPoints, openProjectFile, runState, stepShown, waitFor, waitVisible } from './helpers';
 
 const e2e = useE2E();
 
@@ -18,7 +18,6 @@ const gradients = (page: Page) => page.getByRole('img', { name: 'Gradient norms'
 const boundary = (page: Page) => page.getByRole('img', { name: 'Decision boundary' });
 const lossChart = (page: Page) => page.getByRole('img', { name: 'Loss chart' });
 const data = async (locator: Locator, name: string) => (await locator.getAttribute(`data-${name}`)) ?? '';
-const stepShown = async (page: Page) => Number((await page.getByTestId('run-step').innerText()).replace(/,/g, ''));
 
 /** What the four live views show now: their pixels and the values they expose. */
 async function capture(page: Page) {
@@ -56,9 +55,7 @@ function deepProject(activation: 'sigmoid' | 'relu', depth: number): object {
 }
 
 async function openProject(page: Page, project: object, name: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await openProjectFile(page, project, name);
   await waitFor(`the project "${name}" is open`, () => page.getByLabel('Project name').inputValue(), (v) => v.startsWith('Deep'));
 }
 

@@ -7,9 +7,8 @@ import { fileSpecFor, importTable } from '../../src-engine/data-import';
 import { toInlineSpec } from '../../src-engine/datasets/inline';
 import { createSpiralExample } from '../../src-engine/examples';
 import type { Project } from '../../src-engine/project';
-import { PROTOCOL_VERSION, parseFromTrainer, parseToTrainer, type FromTrainer, type ToTrainerInput } from '../../src-engine/protocol/messages';
-import type { Port } from '../../src-main/port';
-import { createTrainerHost } from '../../src-main/trainer-host';
+import { PROTOCOL_VERSION, parseToTrainer } from '../../src-engine/protocol/messages';
+import { inProcessHost } from './in-process-host';
 
 /** 60 rows of two features and a two-class label, from a fixed formula. */
 function csvText(): string {
@@ -22,33 +21,6 @@ function csvText(): string {
   return `${rows.join('\n')}\n`;
 }
 
-function host() {
-  const tasks: (() => void)[] = [];
-  let clock = 0;
-  const received: FromTrainer[] = [];
-  let handler: (m: unknown) => void = () => undefined;
-  const port: Port = {
-    post: (m) => {
-      const parsed = parseFromTrainer(m);
-      if (!parsed.ok) throw new Error(parsed.error);
-      received.push(parsed.message);
-    },
-    onMessage: (h) => {
-      handler = h;
-    },
-  };
-  createTrainerHost({ hostName: 'test', now: () => clock++, defer: (fn) => tasks.push(fn), setTimer: () => () => undefined }).attach(port);
-  return {
-    received,
-    send: (m: ToTrainerInput) => handler(m),
-    run: () => {
-      for (let task = tasks.shift(); task; task = tasks.shift()) task();
-    },
-    losses: (runId: string) => received.flatMap((m) => (m.type === 'metrics' && m.runId === runId ? m.steps.map((s) => s.loss) : [])),
-    errors: () => received.filter((m): m is Extract<FromTrainer, { type: 'error' }> => m.type === 'error'),
-  };
-}
-
 const TEXT = csvText();
 const imported = importTable(TEXT, { target: 'label', task: 'classification' }, { name: 'signs' });
 if (!imported.ok) throw new Error(imported.error);
@@ -57,11 +29,11 @@ const withData = (dataset: Project['dataset']): Project => ({ ...createSpiralExa
 
 /** Starts paused, takes `steps` batches and returns the messages. */
 function trainSteps(project: Project, datasetText: string | undefined, steps: number) {
-  const h = host();
+  const h = inProcessHost();
   h.send({ v: PROTOCOL_VERSION, type: 'start', runId: 'r', project, paused: true, ...(datasetText !== undefined && { datasetText }) });
   h.send({ v: PROTOCOL_VERSION, type: 'step', runId: 'r', count: steps });
   h.run();
-  return h;
+  return { errors: () => h.all('error'), losses: (runId: string) => h.metricSteps(runId).map((s) => s.loss) };
 }
 
 describe('trainer host with a file-backed data set', () => {

@@ -13,41 +13,12 @@ import {
   parseFromTrainer,
   parseToTrainer,
   type FromTrainer,
-  type ToTrainerInput,
 } from '../../src-engine/protocol/messages';
 import { sessionCore } from '../../src-engine/session-core';
 import { createTrainingSession } from '../../src-engine/training-session';
-import { createTrainerHost } from '../../src-main/trainer-host';
+import { inProcessHost } from './in-process-host';
 
 const v = PROTOCOL_VERSION;
-
-/** A host on a synchronous fake environment that records what each post transfers. */
-function host() {
-  let clock = 0;
-  const tasks: (() => void)[] = [];
-  const received: FromTrainer[] = [];
-  const transferred: ArrayBuffer[][] = [];
-  let handler: (m: unknown) => void = () => undefined;
-  createTrainerHost({ hostName: 'test', now: () => (clock += 1), defer: (fn) => tasks.push(fn), setTimer: () => () => undefined }).attach({
-    post: (m, transfer) => {
-      const parsed = parseFromTrainer(m);
-      if (!parsed.ok) throw new Error(parsed.error);
-      // Like a real port: the receiver gets a structured clone, and transferred buffers move.
-      received.push(structuredClone(parsed.message, { transfer: transfer ?? [] }));
-      transferred.push(transfer ?? []);
-    },
-    onMessage: (h) => (handler = h),
-  });
-  return {
-    received,
-    transferred,
-    send: (m: ToTrainerInput) => handler(m),
-    run: () => {
-      for (let i = 0; i < 10_000 && tasks.length > 0; i++) tasks.shift()!();
-    },
-    snapshots: () => received.filter((m): m is Extract<FromTrainer, { type: 'snapshot' }> => m.type === 'snapshot'),
-  };
-}
 
 /** The spiral example with its first hidden layer `units` wide. */
 function spiralWithHidden1(units: number): Project {
@@ -66,12 +37,12 @@ function engineGradientsAfter(project: Project, steps: number) {
 
 describe('per-weight gradients in snapshots', () => {
   it('sends each layer’s dWeights and dBias equal to the engine’s after the same step', () => {
-    const h = host();
+    const h = inProcessHost();
     h.send({ v, type: 'set-views', views: { weightGradients: true } });
     h.send({ v, type: 'start', runId: 'r', project: createSpiralExample(), paused: true });
     h.send({ v, type: 'step', runId: 'r', count: 4 });
     h.run();
-    const last = h.snapshots().at(-1)!;
+    const last = h.all('snapshot').at(-1)!;
     expect(last.step).toBe(4);
     const expected = engineGradientsAfter(createSpiralExample(), 4);
     expect(last.layers.map((l) => l.nodeId)).toEqual(expected.map((e) => e.nodeId));
@@ -85,7 +56,7 @@ describe('per-weight gradients in snapshots', () => {
   });
 
   it('transfers the gradient buffers instead of copying them', () => {
-    const h = host();
+    const h = inProcessHost();
     h.send({ v, type: 'set-views', views: { weightGradients: true } });
     h.send({ v, type: 'start', runId: 'r', project: createSpiralExample(), paused: true });
     h.send({ v, type: 'step', runId: 'r' });
@@ -97,38 +68,38 @@ describe('per-weight gradients in snapshots', () => {
   });
 
   it('sends no gradients before the first step, without the view, or for layers over the limit', () => {
-    const before = host();
+    const before = inProcessHost();
     before.send({ v, type: 'set-views', views: { weightGradients: true } });
     before.send({ v, type: 'start', runId: 'r', project: createSpiralExample(), paused: true });
     before.run();
-    expect(before.snapshots().length).toBeGreaterThan(0);
-    expect(before.snapshots().every((s) => s.layers.every((l) => l.dWeights === undefined))).toBe(true);
+    expect(before.all('snapshot').length).toBeGreaterThan(0);
+    expect(before.all('snapshot').every((s) => s.layers.every((l) => l.dWeights === undefined))).toBe(true);
 
-    const off = host();
+    const off = inProcessHost();
     off.send({ v, type: 'start', runId: 'r', project: createSpiralExample(), paused: true });
     off.send({ v, type: 'step', runId: 'r', count: 2 });
     off.run();
-    expect(off.snapshots().every((s) => s.layers.every((l) => l.dWeights === undefined))).toBe(true);
+    expect(off.all('snapshot').every((s) => s.layers.every((l) => l.dWeights === undefined))).toBe(true);
 
-    const wide = host();
+    const wide = inProcessHost();
     wide.send({ v, type: 'set-views', views: { weightGradients: true } });
     wide.send({ v, type: 'start', runId: 'r', project: spiralWithHidden1(MAX_GRADIENT_UNITS + 1), paused: true });
     wide.send({ v, type: 'step', runId: 'r' });
     wide.run();
-    const layers = wide.snapshots().at(-1)!.layers;
+    const layers = wide.all('snapshot').at(-1)!.layers;
     expect(layers[0].units).toBe(MAX_GRADIENT_UNITS + 1);
     expect(layers[0].dWeights, 'the wide layer gets none').toBeUndefined();
     expect(layers[1].dWeights?.length, 'the next layer (8 units) gets its 65 × 8 gradients').toBe((MAX_GRADIENT_UNITS + 1) * 8);
   });
 
   it('switches on for a paused run at once: the re-sent snapshot carries the gradients', () => {
-    const h = host();
+    const h = inProcessHost();
     h.send({ v, type: 'start', runId: 'r', project: createSpiralExample(), paused: true });
     h.send({ v, type: 'step', runId: 'r', count: 2 });
     h.run();
-    const count = h.snapshots().length;
+    const count = h.all('snapshot').length;
     h.send({ v, type: 'set-views', views: { weightGradients: true } });
-    const resent = h.snapshots().slice(count);
+    const resent = h.all('snapshot').slice(count);
     expect(resent.length).toBe(1);
     expect(resent[0].step).toBe(2);
     expect(Array.from(resent[0].layers[2].dWeights!)).toEqual(engineGradientsAfter(createSpiralExample(), 2)[2].dWeights);

@@ -4,45 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
-import { PROTOCOL_VERSION, parseFromTrainer, type FromTrainer, type ToTrainerInput } from '../../src-engine/protocol/messages';
-import { createTrainerHost } from '../../src-main/trainer-host';
+import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
 import { notes221Project } from '../engine/helpers/projects';
-
-/** A host on a synchronous fake environment; `run()` drains its task queue. */
-function host() {
-  let clock = 0;
-  const tasks: (() => void)[] = [];
-  const received: FromTrainer[] = [];
-  let handler: (m: unknown) => void = () => undefined;
-  createTrainerHost({
-    hostName: 'test',
-    now: () => (clock += 1),
-    defer: (fn) => tasks.push(fn),
-    setTimer: () => () => undefined,
-  }).attach({
-    post: (m) => {
-      const parsed = parseFromTrainer(m);
-      if (!parsed.ok) throw new Error(parsed.error);
-      // Like a real port: the receiver gets a structured clone.
-      received.push(structuredClone(parsed.message));
-    },
-    onMessage: (h) => (handler = h),
-  });
-  return {
-    received,
-    send: (m: ToTrainerInput) => handler(m),
-    run: (limit = 10_000) => {
-      for (let i = 0; i < limit && tasks.length > 0; i++) tasks.shift()!();
-    },
-    all: <T extends FromTrainer['type']>(type: T) => received.filter((m) => m.type === type) as Extract<FromTrainer, { type: T }>[],
-  };
-}
+import { inProcessHost } from './in-process-host';
 
 const v = PROTOCOL_VERSION;
 
 describe('trainer host inspection', () => {
   it('attaches the switched-on views to snapshots', () => {
-    const h = host();
+    const h = inProcessHost();
     h.send({ v, type: 'set-views', views: { boundary: true, boundarySize: 12, histograms: true, unitHealth: true, confusion: true, activationsSample: 0 } });
     h.send({ v, type: 'start', runId: 'r', project: createSpiralExample(), paused: true });
     h.send({ v, type: 'step', runId: 'r', count: 3 });
@@ -60,7 +30,7 @@ describe('trainer host inspection', () => {
   });
 
   it('sends no views when none is switched on', () => {
-    const h = host();
+    const h = inProcessHost();
     h.send({ v, type: 'start', runId: 'r', project: createSpiralExample(), paused: true });
     h.send({ v, type: 'step', runId: 'r' });
     h.run();
@@ -68,7 +38,7 @@ describe('trainer host inspection', () => {
   });
 
   it('continues bit-identically from a checkpoint sent on pause, in a new host', () => {
-    const a = host();
+    const a = inProcessHost();
     a.send({ v, type: 'start', runId: 'a', project: createSpiralExample() });
     a.run(3);
     a.send({ v, type: 'pause', runId: 'a' });
@@ -83,7 +53,7 @@ describe('trainer host inspection', () => {
     expect(expected.step).toBe(at + 25);
 
     // A different host (a restarted trainer) resumes from the JSON-saved checkpoint.
-    const b = host();
+    const b = inProcessHost();
     const saved = JSON.parse(JSON.stringify(checkpoint.checkpoint));
     b.send({ v, type: 'start', runId: 'b', project: createSpiralExample(), paused: true, resumeFrom: { type: 'checkpoint', checkpoint: saved } });
     b.send({ v, type: 'step', runId: 'b', count: 25 });
@@ -99,7 +69,7 @@ describe('trainer host inspection', () => {
   });
 
   it('refuses a checkpoint that does not parse, naming the problem', () => {
-    const h = host();
+    const h = inProcessHost();
     h.send({ v, type: 'start', runId: 'x', project: createSpiralExample(), resumeFrom: { type: 'checkpoint', checkpoint: { format: 'nope' } } });
     const error = h.all('error')[0];
     expect(error).toMatchObject({ runId: 'x', code: 'invalid-project' });
@@ -107,12 +77,12 @@ describe('trainer host inspection', () => {
   });
 
   it('starts from given weights, e.g. the last snapshot before a crash', () => {
-    const a = host();
+    const a = inProcessHost();
     a.send({ v, type: 'start', runId: 'a', project: createSpiralExample(), paused: true });
     a.send({ v, type: 'step', runId: 'a', count: 40 });
     a.run();
     const last = a.all('snapshot').at(-1)!;
-    const b = host();
+    const b = inProcessHost();
     b.send({ v, type: 'start', runId: 'b', project: createSpiralExample(), paused: true, resumeFrom: { type: 'weights', layers: last.layers } });
     b.run();
     const first = b.all('snapshot')[0];
@@ -121,7 +91,7 @@ describe('trainer host inspection', () => {
   });
 
   it('traces one step of the notes 2-2-1 example with the hand-derived update', () => {
-    const h = host();
+    const h = inProcessHost();
     h.send({ v, type: 'start', runId: 't', project: notes221Project(), paused: true });
     h.send({ v, type: 'trace-step', runId: 't' });
     h.run();
@@ -140,7 +110,7 @@ describe('trainer host inspection', () => {
   });
 
   it('refuses to trace a network too large to show', () => {
-    const h = host();
+    const h = inProcessHost();
     const project = createSpiralExample();
     const hidden = project.graph.nodes[1];
     if (hidden.type === 'dense') hidden.data.units = 50;
@@ -152,7 +122,7 @@ describe('trainer host inspection', () => {
   });
 
   it('answers a gradient check that passes for the engine', () => {
-    const h = host();
+    const h = inProcessHost();
     const project = createSpiralExample();
     project.training.precision = 'float64';
     h.send({ v, type: 'start', runId: 'g', project, paused: true });
@@ -164,7 +134,7 @@ describe('trainer host inspection', () => {
   });
 
   it('exports the run\'s model, normalization included, predicting as the session does', () => {
-    const h = host();
+    const h = inProcessHost();
     const project = createSpiralExample();
     project.training.normalization = { type: 'standardize' };
     h.send({ v, type: 'start', runId: 'm', project, paused: true });

@@ -7,35 +7,22 @@
 import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
 import type { Project } from '../../src-engine/project';
-import { parseFromTrainer, type FromTrainer } from '../../src-engine/protocol/messages';
+import type { FromTrainer } from '../../src-engine/protocol/messages';
 import { createTrainingSession } from '../../src-engine/training-session';
-import { createTrainerHost, type HostEnvironment } from '../../src-main/trainer-host';
+import { inProcessHost } from './in-process-host';
 
 const EXACT = 1e-12;
 
-/** Runs `project` to its end in an in-process host (instant clock) and returns every message. */
+/** Runs `project` to its end in the in-process host (stopped after `stopAfterTasks` tasks if given); every message. */
 function runToEnd(project: Project, stopAfterTasks: number | null = null): FromTrainer[] {
-  let clock = 0;
-  const tasks: (() => void)[] = [];
-  const env: HostEnvironment = { hostName: 'test', now: () => clock++, defer: (fn) => tasks.push(fn), setTimer: (fn) => (tasks.push(fn), () => undefined) };
-  const received: FromTrainer[] = [];
-  let handler: (m: unknown) => void = () => undefined;
-  createTrainerHost(env).attach({
-    post: (m) => {
-      const parsed = parseFromTrainer(m);
-      if (!parsed.ok) throw new Error(parsed.error);
-      received.push(parsed.message);
-    },
-    onMessage: (h) => {
-      handler = h;
-    },
-  });
-  handler({ v: 1, type: 'start', runId: 'r', project });
-  for (let i = 0; i < 100_000 && tasks.length > 0; i++) {
-    if (stopAfterTasks !== null && i === stopAfterTasks) handler({ v: 1, type: 'stop', runId: 'r' });
-    tasks.shift()!();
+  const h = inProcessHost();
+  h.send({ v: 1, type: 'start', runId: 'r', project });
+  if (stopAfterTasks !== null) {
+    h.run(stopAfterTasks);
+    h.send({ v: 1, type: 'stop', runId: 'r' });
   }
-  return received;
+  h.run(100_000);
+  return h.received;
 }
 
 const doneOf = (messages: FromTrainer[]) => messages.find((m): m is Extract<FromTrainer, { type: 'done' }> => m.type === 'done')!;

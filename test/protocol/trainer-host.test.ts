@@ -5,64 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
 import { notesLinearProject } from '../engine/helpers/projects';
-import { PROTOCOL_VERSION, parseFromTrainer, type FromTrainer, type ToTrainerInput } from '../../src-engine/protocol/messages';
-import { createTrainerHost, type HostEnvironment } from '../../src-main/trainer-host';
-import type { Port } from '../../src-main/port';
+import { PROTOCOL_VERSION, type FromTrainer, type ToTrainerInput } from '../../src-engine/protocol/messages';
+import { createTrainerHost } from '../../src-main/trainer-host';
+import { inProcessHost } from './in-process-host';
 
+/** The shared in-process host, with the step numbers of one run's metrics. */
 function harness() {
-  let clock = 0;
-  const tasks: (() => void)[] = [];
-  const timers: { at: number; fn: () => void }[] = [];
-  const env: HostEnvironment = {
-    hostName: 'test',
-    // Every reading of the clock advances it 1 ms: a slice covers a bounded number of steps.
-    now: () => clock++,
-    defer: (fn) => tasks.push(fn),
-    setTimer: (fn, ms) => {
-      const timer = { at: clock + ms, fn };
-      timers.push(timer);
-      return () => {
-        const i = timers.indexOf(timer);
-        if (i >= 0) timers.splice(i, 1);
-      };
-    },
-  };
-  const received: FromTrainer[] = [];
-  let handler: (m: unknown) => void = () => undefined;
-  const port: Port = {
-    post: (m) => {
-      const parsed = parseFromTrainer(m);
-      if (!parsed.ok) throw new Error(parsed.error);
-      received.push(parsed.message);
-    },
-    onMessage: (h) => {
-      handler = h;
-    },
-  };
-  createTrainerHost(env).attach(port);
-  return {
-    received,
-    /** The fake clock, in ms. */
-    time: () => clock,
-    send: (m: ToTrainerInput | unknown) => handler(m),
-    /** Runs queued tasks (and due timers, advancing the clock) up to `limit` times. */
-    run(limit = 10_000) {
-      for (let i = 0; i < limit; i++) {
-        const task = tasks.shift();
-        if (task) task();
-        else if (timers.length > 0) {
-          timers.sort((a, b) => a.at - b.at);
-          const t = timers.shift()!;
-          clock = Math.max(clock, t.at);
-          t.fn();
-        } else return;
-      }
-    },
-    last: <T extends FromTrainer['type']>(type: T) =>
-      received.filter((m) => m.type === type).at(-1) as Extract<FromTrainer, { type: T }> | undefined,
-    steps: (runId: string) =>
-      received.flatMap((m) => (m.type === 'metrics' && m.runId === runId ? m.steps.map((s) => s.step) : [])),
-  };
+  const h = inProcessHost();
+  return { ...h, steps: (runId: string) => h.metricSteps(runId).map((s) => s.step) };
 }
 
 const start = (runId: string, extra: Partial<Extract<ToTrainerInput, { type: 'start' }>> = {}): ToTrainerInput => ({

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
-import { PROTOCOL_VERSION, parseFromTrainer, type FromTrainer, type ToTrainerInput } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, parseFromTrainer } from '../../src-engine/protocol/messages';
 import { RUN_MESSAGES, type RunMessageKey } from '../../src-engine/run-messages';
-import { createTrainerHost } from '../../src-main/trainer-host';
 import { runMessageText } from '../../src-renderer/i18n/run-message-text';
 import { createAppStore } from '../../src-renderer/store/app-store';
 import { notesLinearProject } from '../engine/helpers/projects';
+import { inProcessHost } from '../protocol/in-process-host';
 import { createFakeConnection } from './fixtures';
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -18,29 +18,6 @@ const PARAMS = { step: 37, lr: 0.125, layer: 'Hidden 7', value: 'NaN', max: 12, 
 
 /** The figures and quoted names an English sentence states. */
 const factsOf = (english: string) => english.match(/'[^']+'|\d+(?:\.\d+)?/g) ?? [];
-
-/** An in-process trainer host; what it posts is validated and structured-cloned, as over a real port. */
-function host() {
-  const tasks: (() => void)[] = [];
-  const received: FromTrainer[] = [];
-  let handler: (m: unknown) => void = () => undefined;
-  let clock = 0;
-  createTrainerHost({ hostName: 'test', now: () => (clock += 1), defer: (fn) => tasks.push(fn), setTimer: () => () => undefined }).attach({
-    post: (m) => {
-      const parsed = parseFromTrainer(structuredClone(m));
-      if (!parsed.ok) throw new Error(parsed.error);
-      received.push(parsed.message);
-    },
-    onMessage: (h) => (handler = h),
-  });
-  return {
-    send: (m: ToTrainerInput) => handler(m),
-    run: () => {
-      for (let i = 0; i < 10_000 && tasks.length > 0; i++) tasks.shift()!();
-    },
-    errors: () => received.filter((m): m is Extract<FromTrainer, { type: 'error' }> => m.type === 'error'),
-  };
-}
 
 const v = PROTOCOL_VERSION;
 
@@ -68,11 +45,11 @@ describe('runMessageText', () => {
   });
 
   it('carries a real divergence from the trainer host into a notice that reads in Korean', () => {
-    const h = host();
+    const h = inProcessHost();
     h.send({ v, type: 'start', runId: 'run-1', project: notesLinearProject({ optimizer: { type: 'sgd', lr: 1e3 }, batchMode: 'batch' }), paused: true });
     h.send({ v, type: 'step', runId: 'run-1', count: 200 });
     h.run();
-    const [error] = h.errors();
+    const [error] = h.all('error');
     expect(error).toMatchObject({ code: 'diverged', nodeId: 'b1' });
     expect(error.key).toMatch(/^diverged-/);
     // The English is the template filled with the params that came along.
@@ -94,14 +71,14 @@ describe('runMessageText', () => {
   });
 
   it('sends step mode’s refusal with its key, and says it in Korean', () => {
-    const h = host();
+    const h = inProcessHost();
     const project = createSpiralExample();
     const hidden = project.graph.nodes.find((n) => n.type === 'dense')!;
     if (hidden.type === 'dense') hidden.data.units = 50;
     h.send({ v, type: 'start', runId: 'big', project, paused: true });
     h.send({ v, type: 'trace-step', runId: 'big' });
     h.run();
-    const [error] = h.errors();
+    const [error] = h.all('error');
     expect(error).toMatchObject({ code: 'refused', key: 'trace-too-many-units', params: { max: 10, units: 50, layer: hidden.data.name } });
     expect(runMessageText(error, 'ko')).toBe(`단계 모드는 층마다 유닛이 10개까지인 신경망만 보여 주는데, 층 '${hidden.data.name}'의 유닛은 50개입니다. 유닛을 10개 이하로 줄이세요.`);
   });

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createKernelScratch, denseForward, denseInputGradient, denseWeightGradient } from '../../../src-engine/layers/dense-kernels';
-import { createRng } from '../../../src-engine/rng';
+import { DENSE_SHAPES, randomValues as values } from '../helpers/dense-cases';
 
 /** float32 storage rounds each result once; the sums themselves run in float64. */
 const FLOAT32_REL_TOL = 1e-6;
-
-/** Shapes that reach every path: blocks of four, row/column tails, odd units, one input, one row. */
-const SHAPES: [rows: number, inputs: number, units: number][] = [
-  [1, 1, 1],
-  [3, 5, 7],
-  [4, 4, 2],
-  [9, 6, 1],
-  [13, 11, 5],
-  [32, 16, 16],
-  [10, 2, 8],
-];
-
-/** Values in [−1, 1) with a share `zeros` of exact zeros (and a −0 now and then). */
-function values(n: number, seed: number, zeros: number): Float64Array {
-  const rng = createRng(seed);
-  return Float64Array.from({ length: n }, (_, k) => {
-    if (rng.next() < zeros) return k % 7 === 0 ? -0 : 0;
-    return 2 * rng.next() - 1;
-  });
-}
 
 /** The plain loops the kernels must reproduce bit for bit (the engine's former DenseLayer code). */
 const reference = {
@@ -72,7 +52,7 @@ function expectSameBits(actual: ArrayLike<number>, expected: ArrayLike<number>):
 }
 
 describe('dense kernels', () => {
-  for (const [rows, inputs, units] of SHAPES) {
+  for (const [rows, inputs, units] of DENSE_SHAPES) {
     for (const zeros of [0, 0.5, 0.9]) {
       it(`reproduce the plain loops bit for bit in float64 (${rows}×${inputs}→${units}, ${zeros * 100}% zero inputs)`, () => {
         const x = values(rows * inputs, 1, zeros);

@@ -3,7 +3,7 @@ import { createKernelScratch, denseForward, denseInputGradient, denseWeightGradi
 import { DenseLayer } from '../../../src-engine/layers/dense';
 import { createWasmDense, denseBackend, type WasmDense } from '../../../src-engine/layers/wasm-dense';
 import { forceKernelBackend } from '../../../src-engine/wasm-host';
-import { createRng } from '../../../src-engine/rng';
+import { DENSE_SHAPES, randomValues, type DenseShape } from '../helpers/dense-cases';
 
 /**
  * The SIMD kernels sum in float32, the TS kernels in float64 and round once. A float32
@@ -17,29 +17,11 @@ function sumBound(terms: number, absSum: number): number {
   return (nu / (1 - nu)) * absSum;
 }
 
-/** Shapes that reach every path: 8-, 4- and 1-unit tails, 1–3 leftover rows, one input, MNIST-sized. */
-const SHAPES: [rows: number, inputs: number, units: number][] = [
-  [1, 1, 1],
-  [3, 5, 7],
-  [4, 4, 2],
-  [9, 6, 1],
-  [13, 11, 5],
-  [32, 16, 16],
-  [10, 2, 8],
-  [7, 37, 13],
-  [64, 784, 128],
-  [17, 128, 64],
-  [6, 64, 10],
-];
+/** The TS kernels' shapes, plus the SIMD paths: 8-, 4- and 1-unit tails with leftover rows, MNIST-sized. */
+const SHAPES: readonly DenseShape[] = [...DENSE_SHAPES, [7, 37, 13], [64, 784, 128], [17, 128, 64], [6, 64, 10]];
 
-/** float32 values in [−1, 1) with a share `zeros` of exact zeros (−0 now and then). */
-function values(n: number, seed: number, zeros: number): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: n }, (_, k) => {
-    if (rng.next() < zeros) return k % 7 === 0 ? -0 : 0;
-    return 2 * rng.next() - 1;
-  });
-}
+/** The shared test values, stored as float32. */
+const values = (n: number, seed: number, zeros: number): Float32Array => Float32Array.from(randomValues(n, seed, zeros));
 
 /** Each element of `actual` within the float32 bound of `expected`, given Σ|terms| and n per element. */
 function expectWithinBound(actual: ArrayLike<number>, expected: ArrayLike<number>, absSums: Float64Array, terms: number): void {
