@@ -2,6 +2,10 @@
 import { buildProject, trainEngine } from './engine-train';
 import { parseRunnerArgs, runMain } from './runner-io';
 import { readShared } from './shared-files';
+import { installKernelHelperThread } from '../src-main/kernel-helper-thread';
+
+// The same injection as the trainer process: a kernel helper thread with LAYERLAB_KERNEL_THREADS=2.
+const helperThread = installKernelHelperThread();
 
 runMain(() => {
   const args = parseRunnerArgs(process.argv.slice(2));
@@ -18,5 +22,5 @@ runMain(() => {
     finalLoss = run.finalLoss;
     steps = run.steps;
   }
-  return { times, finalLoss, steps, info: { precision, node: process.version } };
+  return { times, finalLoss, steps, info: { precision, node: process.version, kernelThreads: helperThread ? 2 : 1 } };
 });

@@ -4,6 +4,10 @@
  * binary is committed and the module can be instantiated synchronously from the bytes in
  * any host (Node, a Web Worker, the Electron utility process). Used by electron.vite.config.ts,
  * vite.web.config.ts (and their worker bundles), the vitest configs and scripts/bench.mjs.
+ *
+ * `import bytes from './x.wat?shared'` assembles the same text with its imported memory
+ * declared shared (`(memory 1 65536 shared)`), the variant a second thread can run on
+ * (src-engine/kernel-helper.ts); the text must import exactly `(memory 1)`.
  */
 import { readFile } from 'node:fs/promises';
 import createWabt from 'wabt';
@@ -21,9 +25,10 @@ let wabtReady = null;
 export async function assembleWat(file, text) {
   wabtReady ??= createWabt();
   const wabt = await wabtReady;
-  const module = wabt.parseWat(file, text, { simd: true });
+  const features = { simd: true, threads: true };
+  const module = wabt.parseWat(file, text, features);
   try {
-    module.validate();
+    module.validate(features);
     return module.toBinary({}).buffer;
   } finally {
     module.destroy();
@@ -36,10 +41,16 @@ export function wat() {
     name: 'layerlab:wat',
     enforce: 'pre',
     async load(id) {
-      const file = id.split('?')[0];
+      const [file, query = ''] = id.split('?');
       if (!file.endsWith('.wat')) return null;
       this.addWatchFile(file);
-      const bytes = await assembleWat(file, await readFile(file, 'utf8'));
+      let text = await readFile(file, 'utf8');
+      if (new URLSearchParams(query).has('shared')) {
+        const plain = '(import "env" "memory" (memory 1))';
+        if (!text.includes(plain)) throw new Error(`${file}: ?shared needs the text to import ${plain}.`);
+        text = text.replace(plain, '(import "env" "memory" (memory 1 65536 shared))');
+      }
+      const bytes = await assembleWat(file, text);
       return { code: `export default new Uint8Array([${bytes.join(',')}]);\n`, map: null };
     },
   };

@@ -23,7 +23,7 @@ export interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { readonly exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 /** A compiled module and the API to instantiate it. */
@@ -40,9 +40,10 @@ let forced: KernelBackend | null = null;
 
 /**
  * The compiled module of `bytes` when this host runs WebAssembly SIMD, else null; cached, so
- * each module is detected once. Never throws.
+ * each module is detected once. `shared`: the module imports a shared memory (a `?shared`
+ * .wat, for kernel-helper.ts), so the probe needs threads too. Never throws.
  */
-export function loadSimdModule(bytes: Uint8Array): SimdModule | null {
+export function loadSimdModule(bytes: Uint8Array, shared = false): SimdModule | null {
   const known = compiled.get(bytes);
   if (known !== undefined) return known;
   let result: SimdModule | null = null;
@@ -51,7 +52,7 @@ export function loadSimdModule(bytes: Uint8Array): SimdModule | null {
     if (api && typeof api.validate === 'function' && api.validate(bytes)) {
       const module = new api.Module(bytes);
       // Every kernel module imports one memory "env.memory".
-      new api.Instance(module, { env: { memory: new api.Memory({ initial: 1, maximum: 1 }) } });
+      new api.Instance(module, { env: { memory: new api.Memory({ initial: 1, maximum: 1, shared }) } });
       result = { api, module };
     }
   } catch {
@@ -86,9 +87,12 @@ export class WasmLayout {
     return at;
   }
 
-  /** A memory of exactly the pages laid out so far; it never grows, so views on it stay valid. */
-  createMemory(api: WasmApi): WasmMemory {
+  /**
+   * A memory of exactly the pages laid out so far; it never grows, so views on it stay valid.
+   * `shared`: a shared memory (its buffer a SharedArrayBuffer) for kernel-helper.ts.
+   */
+  createMemory(api: WasmApi, shared = false): WasmMemory {
     const pages = Math.max(1, Math.ceil(this.bytes / WASM_PAGE_BYTES));
-    return new api.Memory({ initial: pages, maximum: pages });
+    return new api.Memory(shared ? { initial: pages, maximum: pages, shared } : { initial: pages, maximum: pages });
   }
 }

@@ -3,3 +3,8 @@ declare module '*.wat' {
   const bytes: Uint8Array;
   export default bytes;
 }
+/** `import bytes from './x.wat?shared'`: the same module importing a shared memory. */
+declare module '*.wat?shared' {
+  const bytes: Uint8Array;
+  export default bytes;
+}

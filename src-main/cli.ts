@@ -12,6 +12,7 @@ import { parseProjectText, type Project } from '../src-engine/project';
 import { compileGraph } from '../src-engine/compile';
 import { datasetShape } from '../src-engine/datasets';
 import { createTrainingSession } from '../src-engine/training-session';
+import { installKernelHelperThread } from './kernel-helper-thread';
 import { exportModel, parseModel, predictFromModel } from '../src-engine/model-json';
 import { writeFileAtomic } from './files';
 import { describeMissingFile, loadFileDataset } from '../src-engine/data-import/file-dataset';
@@ -110,6 +111,8 @@ async function train(args: string[], io: CliIo): Promise<number> {
   if (epochs !== undefined) project.training.epochs = epochs;
   if (seed !== undefined) project.training.seed = seed;
   const dataset = await loadProjectData(project, positional[0]);
+  // A second thread for big float32 dense kernels, when enabled (LAYERLAB_KERNEL_THREADS=2).
+  installKernelHelperThread();
   const created = createTrainingSession(project, dataset ? { dataset } : {});
   if (!created.ok) {
     throw new InputError(`${positional[0]}: ${created.error}${created.nodeId ? ` (layer "${created.nodeId}")` : ''}`);

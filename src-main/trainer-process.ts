@@ -5,12 +5,16 @@
  * - a plain Node child process forked with IPC (tests, CLI): messages arrive on `process`.
  */
 import { createTrainerHost } from './trainer-host';
+import { installKernelHelperThread } from './kernel-helper-thread';
 import {
   createMessagePortMainPort,
   createNodeProcessPort,
   createParentPortPort,
   type ParentPortLike,
 } from './port';
+
+// A second thread for big float32 dense kernels, when enabled (LAYERLAB_KERNEL_THREADS=2).
+installKernelHelperThread();
 
 const host = createTrainerHost({
   hostName: 'parentPort' in process && process.parentPort ? 'utility-process' : 'node-child',

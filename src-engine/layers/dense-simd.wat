@@ -252,13 +252,26 @@
   (func (export "weightGradient")
         (param $x i32) (param $dz i32) (param $rows i32) (param $inputs i32) (param $units i32)
         (param $dw i32) (param $dBias i32) (param $hasBias i32) (param $lo i32) (param $lc i32) (param $dump i32)
+    (call $weightGradientPart (local.get $x) (local.get $dz) (local.get $rows) (local.get $inputs) (local.get $units)
+      (local.get $dw) (local.get $lo) (local.get $lc) (local.get $dump) (i32.const 0) (local.get $inputs))
+    (if (local.get $hasBias)
+      (then (call $biasGradient (local.get $dz) (local.get $rows) (local.get $units) (local.get $dBias)
+        (local.get $lo) (local.get $lc) (local.get $dump)))))
+
+  ;; Rows from..end−1 of dW += xᵀ·dZ (shapes as weightGradient). `from` is a multiple of 4, so
+  ;; each group of four output rows, and with it every sum, is the same as in one whole call:
+  ;; two threads can each take a range (wasm-dense.ts).
+  (func $weightGradientPart (export "weightGradientPart")
+        (param $x i32) (param $dz i32) (param $rows i32) (param $inputs i32) (param $units i32)
+        (param $dw i32) (param $lo i32) (param $lc i32) (param $dump i32) (param $from i32) (param $end i32)
     (local $i i32) (local $m i32) (local $n i32) (local $xRow i32) (local $zRow i32) (local $row i32)
     (local.set $xRow (i32.shl (local.get $inputs) (i32.const 2)))
     (local.set $zRow (i32.shl (local.get $units) (i32.const 2)))
+    (local.set $i (local.get $from))
     (block $done
       (loop $next
-        (br_if $done (i32.ge_u (local.get $i) (local.get $inputs)))
-        (local.set $m (call $rowsLeft (local.get $inputs) (local.get $i)))
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $m (call $rowsLeft (local.get $end) (local.get $i)))
         ;; Output row i + o takes the column x[·][i + o] as its coefficients.
         (local.set $n
           (call $gather
@@ -271,26 +284,33 @@
               (local.get $row) (local.get $zRow) (local.get $row) (local.get $zRow) (i32.const 1)
               (local.get $m) (local.get $lo) (local.get $lc) (local.get $n) (local.get $zRow) (local.get $dump))))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
-        (br $next)))
-    (if (local.get $hasBias)
-      (then
-        ;; One output row whose coefficients are all 1.0 (address 16, step 0).
-        (local.set $n
-          (call $gather (i32.const 16) (i32.const 0) (i32.const 0) (local.get $rows) (i32.const 1)
-            (local.get $dz) (local.get $zRow) (local.get $lo) (local.get $lc)))
-        (call $block
-          (local.get $dBias) (i32.const 0) (local.get $dBias) (i32.const 0) (i32.const 1)
-          (i32.const 1) (local.get $lo) (local.get $lc) (local.get $n) (local.get $zRow) (local.get $dump)))))
+        (br $next))))
+
+  ;; dBias += Σ_rows dZ: one output row whose coefficients are all 1.0 (address 16, step 0).
+  (func $biasGradient (export "biasGradient")
+        (param $dz i32) (param $rows i32) (param $units i32) (param $dBias i32) (param $lo i32) (param $lc i32) (param $dump i32)
+    (local $n i32) (local $zRow i32)
+    (local.set $zRow (i32.shl (local.get $units) (i32.const 2)))
+    (local.set $n
+      (call $gather (i32.const 16) (i32.const 0) (i32.const 0) (local.get $rows) (i32.const 1)
+        (local.get $dz) (local.get $zRow) (local.get $lo) (local.get $lc)))
+    (call $block
+      (local.get $dBias) (i32.const 0) (local.get $dBias) (i32.const 0) (i32.const 1)
+      (i32.const 1) (local.get $lo) (local.get $lc) (local.get $n) (local.get $zRow) (local.get $dump)))
 
   ;; dX = dZ·Wᵀ: dZ [rows][units], W [inputs][units], dX [rows][inputs]; wt is scratch
   ;; [units][inputs] that receives Wᵀ first, so the sum runs over contiguous rows of Wᵀ.
   (func (export "inputGradient")
         (param $dz i32) (param $w i32) (param $rows i32) (param $inputs i32) (param $units i32)
         (param $dx i32) (param $wt i32) (param $lo i32) (param $lc i32) (param $dump i32)
-    (local $i i32) (local $j i32) (local $src i32) (local $dst i32)
-    (local $r i32) (local $m i32) (local $n i32) (local $xRow i32) (local $zRow i32)
+    (call $transpose (local.get $w) (local.get $inputs) (local.get $units) (local.get $wt))
+    (call $inputGradientRows (local.get $dz) (local.get $wt) (local.get $rows) (local.get $inputs) (local.get $units)
+      (local.get $dx) (local.get $lo) (local.get $lc) (local.get $dump)))
+
+  ;; wt [units][inputs] = Wᵀ of W [inputs][units].
+  (func $transpose (export "transpose") (param $w i32) (param $inputs i32) (param $units i32) (param $wt i32)
+    (local $i i32) (local $j i32) (local $src i32) (local $dst i32) (local $xRow i32)
     (local.set $xRow (i32.shl (local.get $inputs) (i32.const 2)))
-    (local.set $zRow (i32.shl (local.get $units) (i32.const 2)))
     (local.set $src (local.get $w))
     (block $doneI
       (loop $nextI
@@ -306,7 +326,16 @@
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $nextJ)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $nextI)))
+        (br $nextI))))
+
+  ;; dX = dZ·Wᵀ with wt = Wᵀ already written (transpose): rows are independent, so two
+  ;; threads can each take a range of rows starting at a multiple of 4 (wasm-dense.ts).
+  (func $inputGradientRows (export "inputGradientRows")
+        (param $dz i32) (param $wt i32) (param $rows i32) (param $inputs i32) (param $units i32)
+        (param $dx i32) (param $lo i32) (param $lc i32) (param $dump i32)
+    (local $r i32) (local $m i32) (local $n i32) (local $xRow i32) (local $zRow i32)
+    (local.set $xRow (i32.shl (local.get $inputs) (i32.const 2)))
+    (local.set $zRow (i32.shl (local.get $units) (i32.const 2)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))

@@ -10,7 +10,9 @@
  * (test/engine/layers/wasm-dense.test.ts).
  */
 import DENSE_SIMD_WASM from './dense-simd.wat';
+import DENSE_SIMD_SHARED_WASM from './dense-simd.wat?shared';
 import type { Tensor } from '../tensor';
+import { kernelHelper, type HelperKernel, type KernelHelper } from '../kernel-helper';
 import { forcedKernelBackend, loadSimdModule, WasmLayout, type KernelBackend, type WasmApi } from '../wasm-host';
 
 type Kernel = (...args: number[]) => void;
@@ -18,6 +20,24 @@ interface DenseExports {
   forward: Kernel;
   weightGradient: Kernel;
   inputGradient: Kernel;
+  weightGradientPart: Kernel;
+  biasGradient: Kernel;
+  transpose: Kernel;
+  inputGradientRows: Kernel;
+}
+
+/**
+ * Multiply-adds (rows·inputs·units) a kernel call needs before it is split with the helper
+ * thread: below this, waking the helper and waiting for it costs more than half the call saves.
+ * Measured on the benchmark machine (README, Performance): W3's 784×128 and 128×64 layers split,
+ * W1, W2, W4 and W3's 64×10 output layer stay on one thread.
+ */
+export const MIN_SPLIT_MACS = 1 << 18;
+
+/** One half of a split call, for the helper: the kernel and its arguments. */
+interface Part {
+  kernel: HelperKernel;
+  args: number[];
 }
 
 /** Bytes 0..15 hold 0.0f, 16 holds 1.0f (see dense-simd.wat). */
@@ -52,6 +72,11 @@ export class WasmDense {
   private readonly at: { w: number; b: number; dw: number; db: number; z: number; dz: number; dx: number; stage: number; wt: number; lo: number; lc: number; dump: number };
   /** Byte address of the last forward's input. */
   private inputAt = -1;
+  /** The helper thread and this memory's handle there, when calls are split (kernel-helper.ts). */
+  private readonly helper: KernelHelper | null;
+  private readonly handle: number;
+  /** The helper's own list scratch and dump row (byte addresses). */
+  private readonly helperAt: { lo: number; lc: number; dump: number };
 
   constructor(
     api: WasmApi,
@@ -61,6 +86,7 @@ export class WasmDense {
     useBias: boolean,
     capacity: number,
     rowsForward: number,
+    helper: KernelHelper | null = null,
   ) {
     const layout = new WasmLayout(HEADER_BYTES);
     const list = Math.max(inputs, units, rowsForward);
@@ -78,8 +104,13 @@ export class WasmDense {
       lc: layout.take(4 * list),
       dump: layout.take(Math.max(inputs, units)),
     };
-    const memory = layout.createMemory(api);
+    this.helperAt = helper
+      ? { lo: layout.take(list), lc: layout.take(4 * list), dump: layout.take(Math.max(inputs, units)) }
+      : { lo: at.lo, lc: at.lc, dump: at.dump };
+    const memory = layout.createMemory(api, helper !== null);
     this.kernels = new api.Instance(module, { env: { memory } }).exports as unknown as DenseExports;
+    this.handle = helper ? helper.attach(module, memory) : -1;
+    this.helper = this.handle >= 0 ? helper : null;
     this.buffer = memory.buffer;
     this.at = at;
     const view = (address: number, floats: number) => new Float32Array(this.buffer, address, floats);
@@ -105,19 +136,71 @@ export class WasmDense {
       this.inputAt = this.at.stage;
     }
     const { at } = this;
-    this.kernels.forward(this.inputAt, rows, this.inputs, at.w, at.b, this.bias ? 1 : 0, this.units, at.z, at.lo, at.lc, at.dump);
+    const hasBias = this.bias ? 1 : 0;
+    const split = this.splitAt(rows);
+    if (split === 0) {
+      this.kernels.forward(this.inputAt, rows, this.inputs, at.w, at.b, hasBias, this.units, at.z, at.lo, at.lc, at.dump);
+      return;
+    }
+    // Rows split..rows−1 on the helper, 0..split−1 here; rows are independent.
+    const h = this.helperAt;
+    const x = this.inputAt + split * this.inputs * 4;
+    const z = at.z + split * this.units * 4;
+    this.runSplit({ kernel: 'forward', args: [x, rows - split, this.inputs, at.w, at.b, hasBias, this.units, z, h.lo, h.lc, h.dump] }, () =>
+      this.kernels.forward(this.inputAt, split, this.inputs, at.w, at.b, hasBias, this.units, at.z, at.lo, at.lc, at.dump),
+    );
+  }
+
+  /**
+   * Where a call over `count` output rows splits (a multiple of 4 near the middle, so the
+   * kernel's groups of four rows are those of one call), or 0 to run it whole here.
+   */
+  private splitAt(count: number, rows = count): number {
+    if (!this.helper || count < 8 || rows * this.inputs * this.units < MIN_SPLIT_MACS) return 0;
+    return (count >> 3) << 2;
+  }
+
+  /** Starts `part` on the helper, runs `own` here, then waits; runs `part` here when the helper has not begun it. */
+  private runSplit(part: Part, own: () => void): void {
+    const helper = this.helper as KernelHelper;
+    helper.start(this.handle, part.kernel, part.args);
+    own();
+    if (!helper.finish()) this.kernels[part.kernel](...part.args);
   }
 
   /** dW += xᵀ·dZ and db += Σ_rows dZ over the last forward's input and `this.dZ`. */
   weightGradient(rows: number): void {
     const { at } = this;
-    this.kernels.weightGradient(this.inputAt, at.dz, rows, this.inputs, this.units, at.dw, at.db, this.bias ? 1 : 0, at.lo, at.lc, at.dump);
+    const split = this.splitAt(this.inputs, rows);
+    if (split === 0) {
+      this.kernels.weightGradient(this.inputAt, at.dz, rows, this.inputs, this.units, at.dw, at.db, this.bias ? 1 : 0, at.lo, at.lc, at.dump);
+      return;
+    }
+    // Rows split..inputs−1 of dW on the helper; rows 0..split−1 and db here.
+    const h = this.helperAt;
+    const args = [this.inputAt, at.dz, rows, this.inputs, this.units, at.dw];
+    this.runSplit({ kernel: 'weightGradientPart', args: [...args, h.lo, h.lc, h.dump, split, this.inputs] }, () => {
+      this.kernels.weightGradientPart(...args, at.lo, at.lc, at.dump, 0, split);
+      if (this.bias) this.kernels.biasGradient(at.dz, rows, this.units, at.db, at.lo, at.lc, at.dump);
+    });
   }
 
   /** dX = dZ·Wᵀ into `this.dInput`. */
   inputGradient(rows: number): void {
     const { at } = this;
-    this.kernels.inputGradient(at.dz, at.w, rows, this.inputs, this.units, at.dx, at.wt, at.lo, at.lc, at.dump);
+    const split = this.splitAt(rows);
+    if (split === 0) {
+      this.kernels.inputGradient(at.dz, at.w, rows, this.inputs, this.units, at.dx, at.wt, at.lo, at.lc, at.dump);
+      return;
+    }
+    // Wᵀ first, here (both halves read it), then rows split..rows−1 on the helper.
+    this.kernels.transpose(at.w, this.inputs, this.units, at.wt);
+    const h = this.helperAt;
+    const dz = at.dz + split * this.units * 4;
+    const dx = at.dx + split * this.inputs * 4;
+    this.runSplit({ kernel: 'inputGradientRows', args: [dz, at.wt, rows - split, this.inputs, this.units, dx, h.lo, h.lc, h.dump] }, () =>
+      this.kernels.inputGradientRows(at.dz, at.wt, split, this.inputs, this.units, at.dx, at.lo, at.lc, at.dump),
+    );
   }
 }
 
@@ -130,7 +213,11 @@ export function createWasmDense(inputs: number, units: number, useBias: boolean,
   if (forcedKernelBackend() === 'ts') return null;
   const simd = loadSimdModule(DENSE_SIMD_WASM);
   if (!simd) return null;
+  // Layers whose training calls are big enough to split share their memory with the helper.
+  const helper = capacity * inputs * units >= MIN_SPLIT_MACS ? kernelHelper() : null;
+  const shared = helper ? loadSimdModule(DENSE_SIMD_SHARED_WASM, true) : null;
   try {
+    if (helper && shared) return new WasmDense(shared.api, shared.module, inputs, units, useBias, capacity, rowsForward, helper);
     return new WasmDense(simd.api, simd.module, inputs, units, useBias, capacity, rowsForward);
   } catch {
     // The host refused the memory (out of address space): this layer runs on the TS kernels.
