@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, type PlatformPath } from 'node:path';
 import { decodeUtf8 } from '../src-engine/data-import/utf8';
 import { describeMissingFile } from '../src-engine/data-import/file-dataset';
 import { parseProjectText } from '../src-engine/project';
@@ -92,4 +92,23 @@ export async function readProjectDataFile(projectPath: string, text: string, max
   if (!read.ok) return { ok: false, error: read.missing ? describeMissingFile(spec) : read.error };
   if (hashText(read.text) !== spec.sha256) return { ok: false, error: changedMessage(path) };
   return note ? { ok: true, path, text: read.text, note } : { ok: true, path, text: read.text };
+}
+
+/**
+ * The project `text` about to be saved at `projectPath`, with an absolute data-file path made
+ * relative to the project's folder (so a project and its data moved or shared together still
+ * open); unchanged when the data set is not a file, the path is already relative, or no
+ * relative path exists (another Windows drive). The renderer writes the data set on one
+ * compact line, so the path is replaced as its exact JSON text; anything else stays as it is.
+ */
+export function withRelativeDataPath(projectPath: string, text: string, api: Pick<PlatformPath, 'dirname' | 'isAbsolute' | 'relative'> = { dirname, isAbsolute, relative }): string {
+  const parsed = parseProjectText(text);
+  if (!parsed.ok || parsed.value.dataset.type !== 'file') return text;
+  const dataPath = parsed.value.dataset.path;
+  if (!api.isAbsolute(dataPath)) return text;
+  const rel = api.relative(api.dirname(projectPath), dataPath);
+  if (rel === '' || api.isAbsolute(rel)) return text;
+  const from = `"path":${JSON.stringify(dataPath)}`;
+  const at = text.indexOf(from);
+  return at < 0 ? text : `${text.slice(0, at)}"path":${JSON.stringify(rel.replace(/\\/g, '/'))}${text.slice(at + from.length)}`;
 }

@@ -15,7 +15,7 @@ import {
   saveProjectRequestSchema,
 } from '../src-engine/protocol/ipc-schemas';
 import { formatIssues } from '../src-engine/project';
-import { DATA_FILE_EXTENSIONS, readDataFileForImport } from './data-files';
+import { DATA_FILE_EXTENSIONS, readDataFileForImport, withRelativeDataPath } from './data-files';
 import { writeFileAtomic } from './files';
 import { guarded } from './ipc-guard';
 import type { MainState } from './main-state';
@@ -95,7 +95,7 @@ export function registerFileIpc(state: MainState): void {
         path = picked.filePath;
       }
       try {
-        await writeFileAtomic(path, parsed.data.text);
+        await writeFileAtomic(path, withRelativeDataPath(path, parsed.data.text));
       } catch (e) {
         return { ok: false, canceled: false, error: `Could not save ${basename(path)}: ${(e as Error).message}` };
       }

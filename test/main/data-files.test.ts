@@ -6,7 +6,7 @@ import { createSpiralExample } from '../../src-engine/examples';
 import { datasetSpecFromCsv, hashDataText } from '../../src-engine/data-import';
 import { sha256 } from '../../src-engine/data-import/sha256';
 import { openDataFileRequestSchema } from '../../src-engine/protocol/ipc-schemas';
-import { hashText, readDataFileForImport, readProjectDataFile, readUtf8File } from '../../src-main/data-files';
+import { hashText, readDataFileForImport, readProjectDataFile, readUtf8File, withRelativeDataPath } from '../../src-main/data-files';
 import { toOpenedFile, toProjectDataFile } from '../../src-main/preload-events';
 
 const CSV = 'x,y,label\n1,2,a\n3,4,b\n5,6,a\n';
@@ -116,6 +116,35 @@ describe('the data file of an opened project (main)', () => {
     await rename(join(dir, 'd.csv'), join(dir, 'x.csv'));
     await writeFile(join(dir, 'd.csv'), 'other\n1\n');
     expect(await readProjectDataFile(join(dir, 'p.layerlab.json'), text, 1e6)).toMatchObject({ ok: false, error: expect.stringContaining('has changed') });
+  });
+
+  it('saves the data path relative to the project, so both can move together', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'class', 'data'), { recursive: true });
+    const dataPath = join(dir, 'class', 'data', 'points.csv');
+    await writeFile(dataPath, CSV);
+    const projectPath = join(dir, 'class', 'net.layerlab.json');
+    const saved = withRelativeDataPath(projectPath, projectText(dataPath, CSV));
+    expect(JSON.parse(saved).dataset.path).toBe('data/points.csv');
+    // Everything else is byte for byte what the renderer wrote.
+    expect(saved.replace('"path":"data/points.csv"', `"path":${JSON.stringify(dataPath)}`)).toBe(projectText(dataPath, CSV));
+    // The folder moves (another student's machine): the relative path still finds the data.
+    await rename(join(dir, 'class'), join(dir, 'moved'));
+    const read = await readProjectDataFile(join(dir, 'moved', 'net.layerlab.json'), saved, 1 << 20);
+    expect(read).toMatchObject({ ok: true, path: join(dir, 'moved', 'data', 'points.csv'), text: CSV });
+    expect(read && 'note' in read).toBe(false);
+  });
+
+  it('keeps a path that has no relative form, and leaves other projects alone', async () => {
+    const { win32 } = await import('node:path');
+    const text = projectText('D:\\data\\points.csv', CSV);
+    expect(withRelativeDataPath('C:\\nets\\net.layerlab.json', text, win32)).toBe(text);
+    const onSameDrive = withRelativeDataPath('D:\\nets\\net.layerlab.json', text, win32);
+    expect(JSON.parse(onSameDrive).dataset.path).toBe('../data/points.csv');
+    const builtin = JSON.stringify(createSpiralExample());
+    expect(withRelativeDataPath('/x/net.layerlab.json', builtin)).toBe(builtin);
+    const relative = projectText('points.csv', CSV);
+    expect(withRelativeDataPath('/x/net.layerlab.json', relative)).toBe(relative);
   });
 
   it('leaves projects without a file-backed data set alone', async () => {
