@@ -18,7 +18,7 @@ export function Notices() {
       <RestoreBanner />
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
-          <p>{runMessageText(n, i18n.language)}</p>
+          <p>{n.ui ? t(n.ui.key, n.ui.params) : runMessageText(n, i18n.language)}</p>
           {canResume && (n.code === 'trainer-exit' || n.code === 'diverged') && (
             <button
               type="button"

@@ -20,8 +20,12 @@ import { keepProjectData, reportProjectData } from '../data/project-data';
 
 const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options);
 
-const info = (code: string, message: string) => appStore.getState().notify({ level: 'info', code, message, nodeId: null });
-const fail = (code: string, message: string) => appStore.getState().notify({ level: 'error', code, message, nodeId: null });
+type UiParams = Record<string, string | number>;
+/** A notice from a UI string, kept as key and values so it follows a language switch. */
+const say = (level: 'info' | 'error', code: string, key: string, params?: UiParams) =>
+  appStore.getState().notify({ level, code, message: t(key, params), nodeId: null, ui: { key, params } });
+const info = (code: string, key: string, params?: UiParams) => say('info', code, key, params);
+const fail = (code: string, key: string, params?: UiParams) => say('error', code, key, params);
 
 /** True when there are no unsaved changes or the user agrees to drop them. */
 export async function confirmDiscard(): Promise<boolean> {
@@ -45,10 +49,10 @@ function applyOpen(r: OpenResult): void {
   if (r.ok) {
     keepProjectData(r.project, r.data);
     appStore.getState().loadProject(r.project, r.path);
-    info('opened', t('app.opened', { name: r.project.name }));
+    info('opened', 'app.opened', { name: r.project.name });
     reportProjectData(r.project, r.data);
   } else if (!r.canceled) {
-    fail('open-failed', t('app.openFailed', { error: r.error }));
+    fail('open-failed', 'app.openFailed', { error: r.error });
   }
 }
 
@@ -78,7 +82,7 @@ export async function openRecentFile(entry: RecentFile): Promise<void> {
   try {
     text = await readRecent(entry);
   } catch (e) {
-    fail('open-failed', t('app.openFailed', { error: (e as Error).message }));
+    fail('open-failed', 'app.openFailed', { error: (e as Error).message });
     return;
   }
   await openProjectText(text, entry.name, null);
@@ -92,9 +96,9 @@ export async function saveProject(saveAs: boolean): Promise<void> {
   const r = await saveProjectFile(project, saveAs || (getDesktopApi() !== null && store.filePath === null));
   if (r.ok) {
     appStore.getState().markSaved(r.path ?? store.filePath, project);
-    info('saved', t('app.saved'));
+    info('saved', 'app.saved');
   } else if (!r.canceled) {
-    fail('save-failed', t('app.saveFailed', { error: r.error }));
+    fail('save-failed', 'app.saveFailed', { error: r.error });
   }
 }
 
@@ -132,24 +136,24 @@ function requestTrainerModel(runId: string): Promise<LayerlabModel | null> {
 export async function exportModel(): Promise<void> {
   const { runProject, snapshot, run } = appStore.getState();
   if (!runProject || !snapshot) {
-    fail('export-failed', t('model.exportNothing'));
+    fail('export-failed', 'model.exportNothing');
     return;
   }
   const fromTrainer = run.runId ? await requestTrainerModel(run.runId) : null;
   const built = fromTrainer ? { ok: true as const, value: fromTrainer } : buildModelFile(runProject, snapshot);
   if (!built.ok) {
-    fail('export-failed', t('model.exportFailed', { error: built.error }));
+    fail('export-failed', 'model.exportFailed', { error: built.error });
     return;
   }
   const r = await exportTextFile(serializeModel(built.value), suggestFileName(runProject, '.layerlab-model.json'), 'model');
-  if (r.ok) info('exported', t('model.exported'));
-  else if (!r.canceled) fail('export-failed', t('model.exportFailed', { error: r.error }));
+  if (r.ok) info('exported', 'model.exported');
+  else if (!r.canceled) fail('export-failed', 'model.exportFailed', { error: r.error });
 }
 
 /** Imports a model file as a new project that starts from its weights. */
 export async function importModel(): Promise<void> {
   const file = await pickTextFile('.json,application/json');
-  if (file && 'error' in file) fail('import-failed', t('model.importFailed', { error: file.error }));
+  if (file && 'error' in file) fail('import-failed', 'model.importFailed', { error: file.error });
   else if (file) await importModelText(file.text, file.name);
 }
 
@@ -157,14 +161,14 @@ export async function importModel(): Promise<void> {
 export async function importModelText(text: string, name: string): Promise<void> {
   const r = projectFromModelText(text, appStore.getState().project, name);
   if (!r.ok) {
-    fail('import-failed', t('model.importFailed', { error: r.error }));
+    fail('import-failed', 'model.importFailed', { error: r.error });
     return;
   }
   if (!(await confirmDiscard())) return;
   forgetCurrentFile();
   // Not saved anywhere yet: marked as unsaved, so closing asks first.
   appStore.getState().restoreProject(r.value, null, true);
-  info('imported', t('model.imported', { name }));
+  info('imported', 'model.imported', { name });
 }
 
 /**
@@ -187,10 +191,10 @@ export async function continueSavedRun(): Promise<void> {
   }
   appStore.getState().setShell({ restoreOffer: null, savedRunOffer: null });
   if (!appStore.getState().continueFromCheckpoint(run.checkpoint)) {
-    fail('continue-failed', t('restore.continueFailed'));
+    fail('continue-failed', 'restore.continueFailed');
     return;
   }
-  info('continued', t('restore.continued', { name: appStore.getState().project.name, epoch: run.epoch, step: run.step }));
+  info('continued', 'restore.continued', { name: appStore.getState().project.name, epoch: run.epoch, step: run.step });
 }
 
 /** Restores the project offered from autosave. */
@@ -202,6 +206,6 @@ export async function restoreAutosave(): Promise<void> {
   // file main opened meanwhile (the record's path is only a name).
   appStore.getState().restoreProject(offer.project, null, offer.dirty);
   appStore.getState().setShell({ restoreOffer: null });
-  info('restored', t('restore.restored', { name: offer.project.name }));
+  info('restored', 'restore.restored', { name: offer.project.name });
   reportProjectData(offer.project);
 }

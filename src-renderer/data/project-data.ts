@@ -16,7 +16,11 @@ import { createImportClient } from './import-client';
 import { DATA_FILE_ACCEPT } from './import-request';
 
 const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options);
+type UiParams = Record<string, string | number>;
 const notify = (level: 'info' | 'error', code: string, message: string) => appStore.getState().notify({ level, code, message, nodeId: null });
+/** A notice from a UI string, kept as key and values so it follows a language switch. */
+const say = (level: 'info' | 'error', code: string, key: string, params?: UiParams) =>
+  appStore.getState().notify({ level, code, message: t(key, params), nodeId: null, ui: { key, params } });
 
 /** Before a project is loaded: keeps the text of its data file when main read it (hash checked there). */
 export function keepProjectData(project: Project, data: ProjectDataFile | undefined): void {
@@ -29,8 +33,8 @@ export function reportProjectData(project: Project, data?: ProjectDataFile): voi
   if (spec.type !== 'file') return;
   if (data?.ok && data.note) notify('info', 'data-file-found', data.note);
   if (dataTextFor(spec) !== undefined) return;
-  if (data && !data.ok) notify('error', 'data-file-missing', t('importData.dataFileProblem', { error: data.error }));
-  else notify('error', 'data-file-missing', t('importData.missingFile', { file: fileName(spec.path) }));
+  if (data && !data.ok) say('error', 'data-file-missing', 'importData.dataFileProblem', { error: data.error });
+  else say('error', 'data-file-missing', 'importData.missingFile', { file: fileName(spec.path) });
 }
 
 /**
@@ -49,7 +53,7 @@ export async function locateDataFile(): Promise<void> {
     picked = await sourceFromFile(file);
   }
   if (!picked.ok) {
-    if (!picked.canceled) notify('error', 'locate-failed', t('importData.locateFailed', { error: picked.error }));
+    if (!picked.canceled) say('error', 'locate-failed', 'importData.locateFailed', { error: picked.error });
     return;
   }
   const { source } = picked;
@@ -58,7 +62,7 @@ export async function locateDataFile(): Promise<void> {
   const reply = await client.request({ type: 'check', spec, source: source.content }, () => undefined, transfer);
   client.dispose();
   if (reply.type !== 'checked') {
-    notify('error', 'locate-failed', t('importData.locateFailed', { error: reply.type === 'failed' ? reply.error : reply.type }));
+    say('error', 'locate-failed', 'importData.locateFailed', { error: reply.type === 'failed' ? reply.error : reply.type });
     return;
   }
   rememberDataText(spec.sha256, reply.text);
@@ -68,5 +72,5 @@ export async function locateDataFile(): Promise<void> {
   }
   const current = appStore.getState().project.dataset;
   if (readsThroughMain() && current === spec && source.path !== spec.path) appStore.getState().setDataset({ ...spec, path: source.path }, 'record');
-  notify('info', 'data-file-located', t('importData.located', { file: source.name }));
+  say('info', 'data-file-located', 'importData.located', { file: source.name });
 }

@@ -56,6 +56,8 @@ export interface Notice {
   /** The trainer's message template and its params, to show it in the UI's language (see i18n/run-message-text.ts). */
   key?: string;
   params?: MessageParams;
+  /** A UI string (i18n key and values) the message was made from, so it follows a language switch. */
+  ui?: { key: string; params?: Record<string, string | number> };
 }
 
 /** The part of the store trainer messages change. */

@@ -33,4 +33,16 @@ describe('language switch', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
     await waitFor('English is back', () => page.getByRole('button', { name: 'Train' }).innerText(), (s) => s.includes('Train'));
   });
+
+  it('shows a notice made in English in Korean after the switch', async () => {
+    const { page } = await e2e.open(await e2e.contextWithoutPickers());
+    await waitFor('the example is on the canvas', () => countNodes(page), (n) => n === 4);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await download;
+    const notice = page.locator('.notice p').filter({ hasText: /^Saved\.$/ });
+    await waitFor('the English notice', () => notice.count(), (n) => n === 1);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await waitFor('the same notice in Korean', () => page.locator('.notice p').allInnerTexts(), (texts) => texts.includes('저장했습니다.'));
+  });
 });

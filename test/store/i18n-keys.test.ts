@@ -28,7 +28,13 @@ describe('UI strings', () => {
     const missing: string[] = [];
     expect(Object.keys(SOURCES).length).toBeGreaterThan(20);
     for (const [file, text] of Object.entries(SOURCES)) {
-      for (const match of text.matchAll(/\bt\('([a-zA-Z]+\.[a-zA-Z.]+)'/g)) {
+      // t('key'), and the notice helpers that keep the key: info/fail('code', 'key'), say('level', 'code', 'key').
+      const keys = [
+        ...text.matchAll(/\bt\('([a-zA-Z]+\.[a-zA-Z.]+)'/g),
+        ...text.matchAll(/\b(?:info|fail)\('[a-z-]+', '([a-zA-Z]+\.[a-zA-Z.]+)'/g),
+        ...text.matchAll(/\bsay\('(?:info|error)', '[a-z-]+', '([a-zA-Z]+\.[a-zA-Z.]+)'/g),
+      ];
+      for (const match of keys) {
         const key = match[1];
         if (typeof lookup(en, key) !== 'string' || typeof lookup(ko, key) !== 'string') missing.push(`${key} (${file})`);
       }
