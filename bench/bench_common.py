@@ -49,6 +49,18 @@ def batches(n, batch_size):
     return [(s, min(n, s + batch_size)) for s in range(0, n, batch_size)]
 
 
+def time_runs(run, warmup, runs):
+    """Calls run() `warmup` times, then `runs` times; returns the timed runs' seconds and the
+    last one's final loss (run() returns (seconds, final_loss))."""
+    for _ in range(warmup):
+        run()
+    times, final = [], float("nan")
+    for _ in range(runs):
+        seconds, final = run()
+        times.append(seconds)
+    return times, final
+
+
 def print_result(times, final_loss, steps, info):
     sys.stdout.write(RESULT_PREFIX + json.dumps({
         "times": times, "finalLoss": float(final_loss), "steps": steps, "info": info,

@@ -24,7 +24,7 @@ import warnings
 
 import numpy as np
 
-from bench_common import load, parse_args, print_result
+from bench_common import load, parse_args, print_result, time_runs
 
 
 def patch_adam_to_torch_rule():
@@ -101,12 +101,7 @@ def main():
         seconds = time.perf_counter() - start
         return seconds, final_loss()
 
-    for _ in range(args.warmup):
-        run()
-    times, final = [], float("nan")
-    for _ in range(args.runs):
-        seconds, final = run()
-        times.append(seconds)
+    times, final = time_runs(run, args.warmup, args.runs)
     steps = epochs * -(-meta["n"] // bs)
     info = {"sklearn": sklearn.__version__, "dtype": "float64"}
     if o["type"] == "adam":

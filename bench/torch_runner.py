@@ -9,7 +9,7 @@ Optimizers are torch.optim.SGD / Adam, which LayerLab's optimizers follow.
 """
 import time
 
-from bench_common import batches, load, parse_args, print_result
+from bench_common import batches, load, parse_args, print_result, time_runs
 
 
 def main():
@@ -70,12 +70,7 @@ def main():
             final = loss_fn(model(x), y).item()
         return seconds, final
 
-    for _ in range(args.warmup):
-        run()
-    times, final = [], float("nan")
-    for _ in range(args.runs):
-        seconds, final = run()
-        times.append(seconds)
+    times, final = time_runs(run, args.warmup, args.runs)
     print_result(times, final, epochs * len(data), {
         "torch": torch.__version__, "threads": torch.get_num_threads(), "dtype": str(dtype).replace("torch.", ""),
     })

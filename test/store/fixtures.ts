@@ -2,6 +2,7 @@
 import type { FromTrainer, FromTrainerInput, ToTrainerInput } from '../../src-engine/protocol/messages';
 import { parseFromTrainer } from '../../src-engine/protocol/messages';
 import type { TrainerConnection } from '../../src-renderer/bridge/trainer-connection';
+import { createAppStore } from '../../src-renderer/store/app-store';
 
 export interface FakeConnection extends TrainerConnection {
   sent: ToTrainerInput[];
@@ -51,4 +52,17 @@ export function metrics(runId: string, losses: number[], firstStep = 1): FromTra
 /** A status message for `runId`. */
 export function status(runId: string, state: 'running' | 'paused' | 'done', step = 0): FromTrainerInput {
   return { v: 1, type: 'status', runId, state, step, epoch: 0, epochs: 10, stepsPerEpoch: 20, samplesPerSecond: 100 };
+}
+
+/**
+ * A store attached to a fake trainer, with run ids run-1, run-2 … and animation frames held
+ * until `drawFrame()` runs them (as the renderer acknowledges snapshots after drawing).
+ */
+export function setupStoreWithFrames() {
+  let n = 0;
+  const frames: (() => void)[] = [];
+  const store = createAppStore(undefined, { now: () => 0, newRunId: () => `run-${++n}`, afterFrame: (fn) => frames.push(fn) });
+  const connection = createFakeConnection();
+  store.getState().attachTrainer(connection);
+  return { store, connection, drawFrame: () => frames.splice(0).forEach((fn) => fn()) };
 }

@@ -1,17 +1,9 @@
 /** Speed control and live snapshots: what the store sends to the trainer and keeps. */
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '../../src-renderer/store/app-store';
 import { DEFAULT_SPEED } from '../../src-renderer/store/run-slice';
-import { createFakeConnection, status } from './fixtures';
+import { setupStoreWithFrames, status } from './fixtures';
 
-function setup() {
-  let n = 0;
-  const frames: (() => void)[] = [];
-  const store = createAppStore(undefined, { now: () => 0, newRunId: () => `run-${++n}`, afterFrame: (fn) => frames.push(fn) });
-  const connection = createFakeConnection();
-  store.getState().attachTrainer(connection);
-  return { store, connection, drawFrame: () => frames.splice(0).forEach((fn) => fn()) };
-}
+const setup = setupStoreWithFrames;
 
 const snapshot = (runId: string, seq: number) => ({
   v: 1 as const,

@@ -5,20 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FromTrainerInput, LayerSnapshot, SnapshotViews, ToTrainerInput } from '../../src-engine/protocol/messages';
-import { createAppStore } from '../../src-renderer/store/app-store';
 import { BOUNDARY_SIZE, BOUNDARY_SIZE_ENLARGED, DEFAULT_PANELS } from '../../src-renderer/store/views-slice';
 import { displayedFrom } from '../../src-renderer/views/displayed';
 import { MAX_GRADIENT_POINTS, MAX_TIMELINE_POINTS } from '../../src-renderer/views/timeline';
-import { createFakeConnection, status } from './fixtures';
+import { setupStoreWithFrames, status } from './fixtures';
 
-function setup() {
-  let n = 0;
-  const frames: (() => void)[] = [];
-  const store = createAppStore(undefined, { now: () => 0, newRunId: () => `run-${++n}`, afterFrame: (fn) => frames.push(fn) });
-  const connection = createFakeConnection();
-  store.getState().attachTrainer(connection);
-  return { store, connection, drawFrame: () => frames.splice(0).forEach((fn) => fn()) };
-}
+const setup = setupStoreWithFrames;
 
 const sentOf = <T extends ToTrainerInput['type']>(sent: ToTrainerInput[], type: T) =>
   sent.filter((m): m is Extract<ToTrainerInput, { type: T }> => m.type === type);
