@@ -2,6 +2,7 @@
 import type { DenseLayer } from './layers/dense';
 import type { LayerSnapshot } from './protocol/messages';
 import { cloneTensor } from './tensor';
+import type { Sums } from './layers/param-kernels';
 
 /** Gradient statistics of one dense layer over its weights and bias together. */
 export interface GradientStats {
@@ -13,23 +14,18 @@ export interface GradientStats {
 
 /** Reads the layer's current gradients and writes the statistics into `out` (returned); allocates nothing. */
 export function gradientStats(layer: DenseLayer, out: GradientStats): GradientStats {
-  const dW = layer.dWeights;
-  const db = layer.dBias;
-  let sq = 0;
-  let abs = 0;
-  for (let k = 0; k < dW.length; k++) {
-    sq += dW[k] * dW[k];
-    abs += Math.abs(dW[k]);
-  }
-  for (let k = 0; k < db.length; k++) {
-    sq += db[k] * db[k];
-    abs += Math.abs(db[k]);
-  }
+  const sums = SUMS;
+  sums.sq = 0;
+  sums.abs = 0;
+  layer.addGradientSums(sums);
   const count = layer.dWeights.length + layer.dBias.length;
-  out.gradNorm = Math.sqrt(sq);
-  out.meanAbsGrad = count > 0 ? abs / count : 0;
+  out.gradNorm = Math.sqrt(sums.sq);
+  out.meanAbsGrad = count > 0 ? sums.abs / count : 0;
   return out;
 }
+
+/** Reused by `gradientStats` (synchronous, so one is enough). */
+const SUMS: Sums = { sq: 0, abs: 0 };
 
 /** Below this weight norm the update ratio divides by this instead (keeps it finite for W = 0). */
 const MIN_WEIGHT_NORM = 1e-12;

@@ -130,6 +130,8 @@ class Session implements TrainingSession, SessionCore {
   baseLr: number;
   position = 0;
   private readonly guard: UpdateGuard;
+  /** float32 runs: each data part's inputs as float32 rows (see `rowsOf`). */
+  private readonly float32Rows = new Map<DataPart, Float32Array[]>();
   private readonly test: DataPart;
 
   constructor(project: Project, network: Network, train: DataPart, val: DataPart, names: Map<string, string>, compiled: readonly CompiledLayer[], prepared: PreparedData) {
@@ -214,11 +216,34 @@ class Session implements TrainingSession, SessionCore {
     // Locals, so the loops index the arrays directly (the input may be a view on wasm memory).
     const { input, targets } = net;
     const { x, y } = part;
+    if (input instanceof Float32Array) {
+      // float32 runs copy whole rows (a memcpy each) from the part's float32 copy.
+      const copy = this.rowsOf(part);
+      for (let r = 0; r < rows; r++) input.set(copy[order ? order[start + r] : start + r], r * f);
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const i = order ? order[start + r] : start + r;
+        for (let j = 0, to = r * f, from = i * f; j < f; j++) input[to + j] = x[from + j];
+      }
+    }
     for (let r = 0; r < rows; r++) {
       const i = order ? order[start + r] : start + r;
-      for (let j = 0, to = r * f, from = i * f; j < f; j++) input[to + j] = x[from + j];
       for (let j = 0, to = r * o, from = i * o; j < o; j++) targets[to + j] = y[from + j];
     }
+  }
+
+  /**
+   * `part`'s inputs rounded to float32, one view per sample, made on first use (a part's
+   * inputs never change after the split), so float32 gathers copy rows without converting.
+   */
+  private rowsOf(part: DataPart): Float32Array[] {
+    const known = this.float32Rows.get(part);
+    if (known) return known;
+    const f = this.network.features;
+    const all = Float32Array.from(part.x.subarray(0, part.n * f));
+    const rows = Array.from({ length: part.n }, (_, i) => all.subarray(i * f, (i + 1) * f));
+    this.float32Rows.set(part, rows);
+    return rows;
   }
 
   nextBatch(): Int32Array {

@@ -3,7 +3,8 @@
  * update is applied, the backup that undoes an overflowing one, and the per-layer statistics
  * the snapshots report. Kept to what the step needs: one pass over the gradients (their
  * statistics, which double as the finiteness check), one copy of the parameters, one
- * finiteness pass over them after the update; the update ratios wait for `layerStats`.
+ * finiteness pass over them after the update (both passes in SIMD on float32 layers,
+ * layers/param-kernels.ts); the update ratios wait for `layerStats`.
  */
 import type { DenseLayer } from './layers/dense';
 import type { Param } from './layers/layer';
@@ -19,6 +20,8 @@ export class UpdateGuard {
   private readonly dense: readonly DenseLayer[];
   /** Per dense layer, the index in `params` of its weights. */
   private readonly weightIndex: number[];
+  /** Parameters that belong to no dense layer (none today; checked element by element). */
+  private readonly others: readonly Param[];
   /**
    * Two backups used in turn. The one at `applied` holds the parameters from before the last
    * applied update; as a skipped or undone step leaves the parameters exactly as they were,
@@ -37,6 +40,7 @@ export class UpdateGuard {
     this.params = params;
     this.dense = dense;
     this.weightIndex = dense.map((d) => params.findIndex((p) => p.value === d.weights));
+    this.others = params.filter((p) => !dense.some((d) => p.value === d.weights || p.value === d.bias));
     this.backups = [params.map((p) => cloneTensor(p.value)), params.map((p) => cloneTensor(p.value))];
     this.kept = dense.map(() => ({ gradNorm: 0, meanAbsGrad: 0 }));
     this.measured = dense.map(() => ({ gradNorm: 0, meanAbsGrad: 0 }));
@@ -73,7 +77,8 @@ export class UpdateGuard {
 
   /** After the optimizer step: true, and the update counts as applied, when every parameter is finite. */
   updateFinite(): boolean {
-    for (let k = 0; k < this.params.length; k++) if (!allFinite(this.params[k].value)) return false;
+    for (let i = 0; i < this.dense.length; i++) if (!this.dense[i].parametersFinite()) return false;
+    for (let k = 0; k < this.others.length; k++) if (!allFinite(this.others[k].value)) return false;
     this.applied = this.spare;
     return true;
   }

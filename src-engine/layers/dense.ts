@@ -9,6 +9,7 @@ import { createKernelScratch, denseForward, denseInputGradient, denseWeightGradi
 import type { Layer, Param } from './layer';
 import type { KernelBackend } from '../wasm-host';
 import { createWasmDense, type WasmDense } from './wasm-dense';
+import { addSums, createParamKernels, tensorFinite, type Sums, type WasmParamKernels } from './param-kernels';
 
 /** What a dense layer is built from; weights start at zero until initialized. */
 export interface DenseOptions {
@@ -58,6 +59,8 @@ export class DenseLayer implements Layer {
   private readonly scratch: KernelScratch;
   /** The SIMD kernels and the memory the buffers above live in; null: the TS kernels. */
   private readonly simd: WasmDense | null;
+  /** SIMD passes over the tensors in `simd`'s memory (param-kernels.ts); null: the TS loops. */
+  private readonly passes: WasmParamKernels | null;
   private input: Tensor | null = null;
 
   /**
@@ -77,6 +80,7 @@ export class DenseLayer implements Layer {
     const simd = precision === 'float32' ? createWasmDense(this.inputs, this.units, options.useBias, capacity, rowsForward) : null;
     this.simd = simd;
     this.backend = simd ? 'wasm-simd' : 'ts';
+    this.passes = simd ? createParamKernels(simd.memory) : null;
     this.weights = simd ? simd.weights : createTensor(precision, this.inputs * this.units);
     this.bias = simd ? simd.bias : options.useBias ? createTensor(precision, this.units) : null;
     this.dWeights = simd ? simd.dWeights : createTensor(precision, this.inputs * this.units);
@@ -131,6 +135,27 @@ export class DenseLayer implements Layer {
     if (!needInputGrad) return null;
     denseInputGradient(this.dZ, this.weights, rows, this.inputs, this.units, this.dInput);
     return this.dInput;
+  }
+
+  /** Adds Σx² and Σ|x| over dW and db (the last step's gradients) into `out`; allocates nothing. */
+  addGradientSums(out: Sums): void {
+    const passes = this.passes;
+    if (passes) {
+      passes.addSums(this.dWeights as Float32Array, out);
+      passes.addSums(this.dBias as Float32Array, out);
+      return;
+    }
+    addSums(this.dWeights, out);
+    addSums(this.dBias, out);
+  }
+
+  /** True when no weight or bias is NaN or ±Infinity. */
+  parametersFinite(): boolean {
+    const passes = this.passes;
+    const w = this.weights;
+    const b = this.bias;
+    if (passes) return passes.finite(w as Float32Array) && (b === null || passes.finite(b as Float32Array));
+    return tensorFinite(w) && (b === null || tensorFinite(b));
   }
 
   /** The L1/L2 penalty l1·Σ|W| + l2·ΣW² on the weights (biases are not penalized, as Keras). */

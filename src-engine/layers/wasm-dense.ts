@@ -13,7 +13,7 @@ import DENSE_SIMD_WASM from './dense-simd.wat';
 import DENSE_SIMD_SHARED_WASM from './dense-simd.wat?shared';
 import type { Tensor } from '../tensor';
 import { kernelHelper, type HelperKernel, type KernelHelper } from '../kernel-helper';
-import { forcedKernelBackend, loadSimdModule, WasmLayout, type KernelBackend, type WasmApi } from '../wasm-host';
+import { forcedKernelBackend, loadSimdModule, WasmLayout, type KernelBackend, type WasmApi, type WasmMemory } from '../wasm-host';
 
 type Kernel = (...args: number[]) => void;
 interface DenseExports {
@@ -66,6 +66,8 @@ export class WasmDense {
   readonly dZ: Float32Array;
   readonly dInput: Float32Array;
   private readonly kernels: DenseExports;
+  /** The memory every buffer above lives in (param-kernels.ts runs on it too). */
+  readonly memory: WasmMemory;
   private readonly buffer: ArrayBuffer;
   /** `[rowsForward][inputs]`: where an input from elsewhere is copied; `forward` reads it in place. */
   readonly stage: Float32Array;
@@ -108,6 +110,7 @@ export class WasmDense {
       ? { lo: layout.take(list), lc: layout.take(4 * list), dump: layout.take(Math.max(inputs, units)) }
       : { lo: at.lo, lc: at.lc, dump: at.dump };
     const memory = layout.createMemory(api, helper !== null);
+    this.memory = memory;
     this.kernels = new api.Instance(module, { env: { memory } }).exports as unknown as DenseExports;
     this.handle = helper ? helper.attach(module, memory) : -1;
     this.helper = this.handle >= 0 ? helper : null;

@@ -1,0 +1,81 @@
+/**
+ * The two passes every training step makes over a dense layer's tensors besides the kernels:
+ * Σx² and Σ|x| of its gradients (the statistics the live views show, which double as the
+ * gradients' finiteness check, update-guard.ts) and whether its parameters are all finite
+ * after an update. Layers whose buffers live in WebAssembly memory (wasm-dense.ts) run them
+ * in SIMD on that memory (param-simd.wat); every other layer runs the TS loops below, which
+ * the SIMD results match within float64 rounding (test/engine/layers/param-kernels.test.ts).
+ */
+import PARAM_SIMD_WASM from './param-simd.wat';
+import PARAM_SIMD_SHARED_WASM from './param-simd.wat?shared';
+import type { Tensor } from '../tensor';
+import { loadSimdModule, type WasmMemory } from '../wasm-host';
+
+/** Σx² and Σ|x| over some tensors. */
+export interface Sums {
+  sq: number;
+  abs: number;
+}
+
+/** Adds Σx² and Σ|x| of `t` into `out` (TS). */
+export function addSums(t: Tensor, out: Sums): void {
+  let sq = 0;
+  let abs = 0;
+  for (let k = 0; k < t.length; k++) {
+    sq += t[k] * t[k];
+    abs += Math.abs(t[k]);
+  }
+  out.sq += sq;
+  out.abs += abs;
+}
+
+/** True when no element of `t` is NaN or ±Infinity (TS). */
+export function tensorFinite(t: Tensor): boolean {
+  for (let k = 0; k < t.length; k++) if (!Number.isFinite(t[k])) return false;
+  return true;
+}
+
+interface ParamExports {
+  sums(p: number, n: number): number;
+  finite(p: number, n: number): number;
+  abs: { value: number };
+}
+
+/** The SIMD passes on one WebAssembly memory, for float32 views on it. */
+export class WasmParamKernels {
+  private readonly exports: ParamExports;
+
+  constructor(exports: ParamExports, private readonly buffer: ArrayBufferLike) {
+    this.exports = exports;
+  }
+
+  /** Adds Σx² and Σ|x| of `t` (a view on this memory) into `out`. */
+  addSums(t: Float32Array, out: Sums): void {
+    if (t.buffer !== this.buffer) return addSums(t, out);
+    out.sq += this.exports.sums(t.byteOffset, t.length);
+    out.abs += this.exports.abs.value;
+  }
+
+  /** True when no element of `t` (a view on this memory) is NaN or ±Infinity. */
+  finite(t: Float32Array): boolean {
+    if (t.buffer !== this.buffer) return tensorFinite(t);
+    return this.exports.finite(t.byteOffset, t.length) === 1;
+  }
+}
+
+/**
+ * The SIMD passes on `memory` (a layer's own, see wasm-dense.ts), or null where the host has no
+ * SIMD (the layer then uses the TS loops). Instantiates; call once per layer.
+ */
+export function createParamKernels(memory: WasmMemory): WasmParamKernels | null {
+  // A memory shared with the kernel helper thread needs the module's `?shared` variant.
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const simd = loadSimdModule(shared ? PARAM_SIMD_SHARED_WASM : PARAM_SIMD_WASM, shared);
+  if (!simd) return null;
+  try {
+    const instance = new simd.api.Instance(simd.module, { env: { memory } });
+    return new WasmParamKernels(instance.exports as unknown as ParamExports, memory.buffer);
+  } catch {
+    return null;
+  }
+}
