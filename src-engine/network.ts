@@ -67,22 +67,36 @@ export class Network {
     const perRow = features + compiled.reduce((sum, c) => sum + (c.kind === 'dense' ? 2 * c.units : c.kind === 'activation' ? c.units : 0), 0);
     const rows = forwardRows(capacity, perRow);
     this.forwardCapacity = rows;
-    const layers: Layer[] = [];
+    // Built from the last layer back, so a dense layer followed by a dense layer on the SIMD
+    // kernels can write its activations straight into that layer's input buffer (no copy per
+    // forward); initialized afterwards in chain order.
+    const layers: Layer[] = new Array<Layer>(compiled.length);
+    let next: Layer | null = null;
+    for (let i = compiled.length - 1; i >= 0; i--) {
+      const c = compiled[i];
+      let layer: Layer;
+      if (c.kind === 'dense') {
+        const into = next instanceof DenseLayer ? next.inputBuffer() : null;
+        layer = new DenseLayer(c, precision, capacity, rows, into);
+      } else if (c.kind === 'dropout') {
+        layer = new DropoutLayer(c.nodeId, c.units, c.rate, dropoutRng, precision, capacity);
+      } else {
+        layer = new ActivationLayer(c.nodeId, c.units, c.activation, c.alpha, precision, capacity, rows);
+      }
+      layers[i] = layer;
+      next = layer;
+    }
     const dense: DenseLayer[] = [];
     const dropouts: DropoutLayer[] = [];
-    for (const c of compiled) {
-      if (c.kind === 'dense') {
-        const layer = new DenseLayer(c, precision, capacity, rows);
+    for (let i = 0; i < compiled.length; i++) {
+      const c = compiled[i];
+      const layer = layers[i];
+      if (c.kind === 'dense' && layer instanceof DenseLayer) {
         initializeTensor(c.kernelInitializer, layer.weights, c.inputs, c.units, initRng);
         if (layer.bias) initializeTensor(c.biasInitializer, layer.bias, c.units, c.units, initRng);
-        layers.push(layer);
         dense.push(layer);
-      } else if (c.kind === 'dropout') {
-        const layer = new DropoutLayer(c.nodeId, c.units, c.rate, dropoutRng, precision, capacity);
-        layers.push(layer);
+      } else if (layer instanceof DropoutLayer) {
         dropouts.push(layer);
-      } else {
-        layers.push(new ActivationLayer(c.nodeId, c.units, c.activation, c.alpha, precision, capacity, rows));
       }
     }
     if (dense.length === 0 || layers[layers.length - 1] !== dense[dense.length - 1]) {

@@ -66,8 +66,10 @@ export class DenseLayer implements Layer {
   /**
    * Buffers for `capacity` rows of training (forward and backward); `forwardCapacity`
    * (default `capacity`, never less) rows for inference-only forwards such as evaluation.
+   * `output`: where to keep the activations instead of a buffer of its own, when at least
+   * `[forwardCapacity][units]` in the same precision (the next layer's `inputBuffer()`).
    */
-  constructor(options: DenseOptions, precision: Precision, capacity: number, forwardCapacity = capacity) {
+  constructor(options: DenseOptions, precision: Precision, capacity: number, forwardCapacity = capacity, output: Tensor | null = null) {
     const rowsForward = Math.max(capacity, forwardCapacity);
     this.nodeId = options.nodeId;
     this.inputs = options.inputs;
@@ -86,7 +88,8 @@ export class DenseLayer implements Layer {
     this.dWeights = simd ? simd.dWeights : createTensor(precision, this.inputs * this.units);
     this.dBias = simd ? simd.dBias : createTensor(precision, options.useBias ? this.units : 0);
     this.z = simd ? simd.z : createTensor(precision, rowsForward * this.units);
-    this.a = createTensor(precision, rowsForward * this.units);
+    const fits = output !== null && output.length >= rowsForward * this.units && (output instanceof Float32Array) === (precision === 'float32');
+    this.a = fits ? output.subarray(0, rowsForward * this.units) : createTensor(precision, rowsForward * this.units);
     this.dZ = simd ? simd.dZ : createTensor(precision, capacity * this.units);
     this.dInput = simd ? simd.dInput : createTensor(precision, capacity * this.inputs);
     this.scratch = createKernelScratch(simd ? 0 : this.inputs, simd ? 0 : this.units, simd ? 0 : rowsForward);

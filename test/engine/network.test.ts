@@ -81,3 +81,46 @@ describe('Network', () => {
     }
   });
 });
+
+describe('Network buffers between dense layers', () => {
+  const chain = [
+    { id: 'h1', type: 'dense' as const, data: { units: 6, activation: 'relu' } },
+    { id: 'h2', type: 'dense' as const, data: { units: 5, activation: 'tanh' } },
+    { id: 'act', type: 'activation' as const, data: { activation: 'sigmoid' } },
+    { id: 'out', type: 'output' as const, data: { units: 2, activation: 'linear' } },
+  ];
+  const build = (precision: 'float32' | 'float64') => new Network(layers(chain, 2), 3, precision, ROWS, createRng(3), createRng(4));
+
+  it('float32 SIMD layers write their activations into the next dense layer’s input buffer (no copy), others keep their own', () => {
+    const net = build('float32');
+    const [h1, h2, out] = net.dense;
+    expect(h1.backend).toBe('wasm-simd');
+    expect(h1.a.buffer).toBe(h2.inputBuffer()!.buffer);
+    expect(h1.a.byteOffset).toBe(h2.inputBuffer()!.byteOffset);
+    // h2 feeds an activation layer, not a dense one: its activations are its own.
+    expect(h2.a.buffer).not.toBe(out.inputBuffer()!.buffer);
+  });
+
+  it('gives the same outputs and gradients as float64 within float32 rounding', () => {
+    const f32 = build('float32');
+    const f64 = build('float64');
+    const x = fixedValues(ROWS * 3, 5, -2, 2);
+    const y = fixedValues(ROWS * 2, 6, -1, 1);
+    for (const net of [f32, f64]) {
+      // Same weights in both (float32-representable), then one step forward and back.
+      net.params().forEach((p, k) => p.value.set(Float32Array.from(f64.params()[k].value)));
+      net.input.set(x);
+      net.targets.set(y);
+      net.zeroGrads();
+      net.forward(ROWS, true);
+      net.lossAndBackward('mse', ROWS, 1);
+    }
+    const out32 = f32.layerOutput(f32.layers.length - 1);
+    const out64 = f64.layerOutput(f64.layers.length - 1);
+    for (let k = 0; k < ROWS * 2; k++) expect(out32[k]).toBeCloseTo(out64[k], 5);
+    f32.params().forEach((p, k) => {
+      const g64 = f64.params()[k].grad;
+      for (let i = 0; i < p.grad.length; i++) expect(p.grad[i]).toBeCloseTo(g64[i], 5);
+    });
+  });
+});
