@@ -3,7 +3,8 @@ import type { Param } from '../layers/layer';
 import type { Tensor } from '../tensor';
 import { forcedKernelBackend } from '../wasm-host';
 import { Optimizer, type OptimizerOptions } from './optimizer';
-import { createWasmAdam, WASM_ADAM_MIN_LENGTH, type AdamScalars, type WasmAdam } from './wasm-adam';
+import { createAdamScalars, setAdamScalars, updateAdamFloat32 } from './adam-float32';
+import { createWasmAdam, WASM_ADAM_MIN_LENGTH, type WasmAdam } from './wasm-adam';
 
 /**
  * torch.optim.Adam. The notes write √(v̂_t + ε); torch (and Kingma & Ba) put ε outside the
@@ -23,7 +24,12 @@ m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \qquad v_t = \beta_2 v_{t-1} + (1-\b
 \theta_t &= \theta' - \eta\,\frac{m_t/(1-\beta_1^t)}{\sqrt{v_t/(1-\beta_2^t)} + \epsilon}
 \end{aligned}`;
 
-/** Adam (`decoupled` false, L2 weight decay in the gradient) or AdamW (`decoupled` true). */
+/**
+ * Adam (`decoupled` false, L2 weight decay in the gradient) or AdamW (`decoupled` true).
+ * float32 parameters update in float32 arithmetic, as torch does (adam-float32.ts: in
+ * WebAssembly SIMD where the host runs it, else the same operations in TS, bit for bit);
+ * float64 parameters in float64.
+ */
 export class Adam extends Optimizer<'adam' | 'adamw'> {
   private readonly m: Tensor[];
   private readonly v: Tensor[];
@@ -32,10 +38,8 @@ export class Adam extends Optimizer<'adam' | 'adamw'> {
   private readonly simd: WasmAdam | null;
   /** Minimum parameter length updated by `simd` (0 when the SIMD backend is forced). */
   private readonly simdMinLength: number;
-  /** Reused for every SIMD update, so a step allocates nothing. */
-  private readonly scalars: AdamScalars = {
-    decay: 1, weightDecay: 0, oneMinusBeta1: 0, beta2: 0, oneMinusBeta2: 0, biasCorrection2Sqrt: 1, eps: 0, stepSize: 0, decoupled: false, amsgrad: false,
-  };
+  /** The float32 scalars of the current step, reused so a step allocates nothing. */
+  private readonly scalars = createAdamScalars();
 
   constructor(params: readonly Param[], options: OptimizerOptions<'adam'> | OptimizerOptions<'adamw'>) {
     super(params, options);
@@ -48,32 +52,24 @@ export class Adam extends Optimizer<'adam' | 'adamw'> {
   }
 
   protected update(i: number, w: Tensor, grad: Tensor): void {
+    const m = this.m[i];
+    const v = this.v[i];
+    const vMax = this.vMax[i];
+    if (w instanceof Float32Array) {
+      // Every parameter shares one step's scalars; computing them per parameter is a few flops.
+      const s = this.scalars;
+      setAdamScalars(s, this.options, this.lr, this.t);
+      if (this.simd && w.length >= this.simdMinLength) this.simd.update(i, w, grad as Float32Array, s);
+      else updateAdamFloat32(w, grad as Float32Array, m as Float32Array, v as Float32Array, vMax as Float32Array, s);
+      return;
+    }
     const { beta1, beta2, eps, amsgrad, weightDecay } = this.options;
     const decoupled = this.options.type === 'adamw';
     const lr = this.lr;
     const t = this.t;
-    const m = this.m[i];
-    const v = this.v[i];
-    const vMax = this.vMax[i];
     const biasCorrection1 = 1 - beta1 ** t;
     const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
     const stepSize = lr / biasCorrection1;
-    if (this.simd && w.length >= this.simdMinLength) {
-      // The same operations in f64x2 lanes (adam-simd.wat), so the same bits.
-      const s = this.scalars;
-      s.decay = 1 - lr * weightDecay;
-      s.weightDecay = weightDecay;
-      s.oneMinusBeta1 = 1 - beta1;
-      s.beta2 = beta2;
-      s.oneMinusBeta2 = 1 - beta2;
-      s.biasCorrection2Sqrt = biasCorrection2Sqrt;
-      s.eps = eps;
-      s.stepSize = stepSize;
-      s.decoupled = decoupled;
-      s.amsgrad = amsgrad;
-      this.simd.update(i, w as Float32Array, grad as Float32Array, s);
-      return;
-    }
     for (let k = 0; k < w.length; k++) {
       let g = grad[k];
       if (decoupled) w[k] = w[k] * (1 - lr * weightDecay);
