@@ -8,6 +8,7 @@ import type { CompiledLayer } from './compile';
 import { initializeTensor } from './initializers';
 import { ActivationLayer } from './layers/activation-layer';
 import { DenseLayer } from './layers/dense';
+import { createDenseArena } from './layers/dense-arena';
 import { DropoutLayer } from './layers/dropout';
 import type { Layer, Param } from './layers/layer';
 import { computeLoss, lossTakesLogits } from './losses';
@@ -67,25 +68,25 @@ export class Network {
     const perRow = features + compiled.reduce((sum, c) => sum + (c.kind === 'dense' ? 2 * c.units : c.kind === 'activation' ? c.units : 0), 0);
     const rows = forwardRows(capacity, perRow);
     this.forwardCapacity = rows;
-    // Built from the last layer back, so a dense layer followed by a dense layer on the SIMD
-    // kernels can write its activations straight into that layer's input buffer (no copy per
-    // forward); initialized afterwards in chain order.
-    const layers: Layer[] = new Array<Layer>(compiled.length);
-    let next: Layer | null = null;
-    for (let i = compiled.length - 1; i >= 0; i--) {
-      const c = compiled[i];
-      let layer: Layer;
-      if (c.kind === 'dense') {
-        const into = next instanceof DenseLayer ? next.inputBuffer() : null;
-        layer = new DenseLayer(c, precision, capacity, rows, into);
-      } else if (c.kind === 'dropout') {
-        layer = new DropoutLayer(c.nodeId, c.units, c.rate, dropoutRng, precision, capacity);
-      } else {
-        layer = new ActivationLayer(c.nodeId, c.units, c.activation, c.alpha, precision, capacity, rows);
-      }
-      layers[i] = layer;
-      next = layer;
-    }
+    // float32: every dense layer's SIMD buffers in one memory, each writing its activations
+    // straight into the next dense layer's input (dense-arena.ts).
+    const denseIndices = compiled.flatMap((c, i) => (c.kind === 'dense' ? [i] : []));
+    const arena =
+      precision === 'float32'
+        ? createDenseArena(
+            denseIndices.map((i, k) => {
+              const c = compiled[i] as Extract<CompiledLayer, { kind: 'dense' }>;
+              return { inputs: c.inputs, units: c.units, useBias: c.useBias, feedsNext: denseIndices[k + 1] === i + 1 };
+            }),
+            capacity,
+            rows,
+          )
+        : null;
+    const layers: Layer[] = compiled.map((c, i) => {
+      if (c.kind === 'dense') return new DenseLayer(c, precision, capacity, rows, arena ? arena[denseIndices.indexOf(i)] : undefined);
+      if (c.kind === 'dropout') return new DropoutLayer(c.nodeId, c.units, c.rate, dropoutRng, precision, capacity);
+      return new ActivationLayer(c.nodeId, c.units, c.activation, c.alpha, precision, capacity, rows);
+    });
     const dense: DenseLayer[] = [];
     const dropouts: DropoutLayer[] = [];
     for (let i = 0; i < compiled.length; i++) {

@@ -10,6 +10,7 @@ import type { Layer, Param } from './layer';
 import type { KernelBackend } from '../wasm-host';
 import { createWasmDense, type WasmDense } from './wasm-dense';
 import { addSums, createParamKernels, tensorFinite, type Sums, type WasmParamKernels } from './param-kernels';
+import { createActivationKernels, type WasmActivations } from './activation-kernels';
 
 /** What a dense layer is built from; weights start at zero until initialized. */
 export interface DenseOptions {
@@ -61,15 +62,17 @@ export class DenseLayer implements Layer {
   private readonly simd: WasmDense | null;
   /** SIMD passes over the tensors in `simd`'s memory (param-kernels.ts); null: the TS loops. */
   private readonly passes: WasmParamKernels | null;
+  /** SIMD activations on `simd`'s memory (activation-kernels.ts); null: the TS loops. */
+  private readonly activations: WasmActivations | null;
   private input: Tensor | null = null;
 
   /**
    * Buffers for `capacity` rows of training (forward and backward); `forwardCapacity`
    * (default `capacity`, never less) rows for inference-only forwards such as evaluation.
-   * `output`: where to keep the activations instead of a buffer of its own, when at least
-   * `[forwardCapacity][units]` in the same precision (the next layer's `inputBuffer()`).
+   * `simd`: the layer's SIMD buffers laid out by its network (dense-arena.ts), null for the TS
+   * kernels; left out, a float32 layer makes its own when the host runs SIMD.
    */
-  constructor(options: DenseOptions, precision: Precision, capacity: number, forwardCapacity = capacity, output: Tensor | null = null) {
+  constructor(options: DenseOptions, precision: Precision, capacity: number, forwardCapacity = capacity, simdBuffers?: WasmDense | null) {
     const rowsForward = Math.max(capacity, forwardCapacity);
     this.nodeId = options.nodeId;
     this.inputs = options.inputs;
@@ -79,17 +82,18 @@ export class DenseLayer implements Layer {
     this.l1 = options.l1;
     this.l2 = options.l2;
     // float32 layers large enough to gain keep their buffers in WebAssembly memory (wasm-dense.ts).
-    const simd = precision === 'float32' ? createWasmDense(this.inputs, this.units, options.useBias, capacity, rowsForward) : null;
+    const simd =
+      precision !== 'float32' ? null : simdBuffers !== undefined ? simdBuffers : createWasmDense(this.inputs, this.units, options.useBias, capacity, rowsForward);
     this.simd = simd;
     this.backend = simd ? 'wasm-simd' : 'ts';
     this.passes = simd ? createParamKernels(simd.memory) : null;
+    this.activations = simd ? createActivationKernels(simd.memory) : null;
     this.weights = simd ? simd.weights : createTensor(precision, this.inputs * this.units);
     this.bias = simd ? simd.bias : options.useBias ? createTensor(precision, this.units) : null;
     this.dWeights = simd ? simd.dWeights : createTensor(precision, this.inputs * this.units);
     this.dBias = simd ? simd.dBias : createTensor(precision, options.useBias ? this.units : 0);
     this.z = simd ? simd.z : createTensor(precision, rowsForward * this.units);
-    const fits = output !== null && output.length >= rowsForward * this.units && (output instanceof Float32Array) === (precision === 'float32');
-    this.a = fits ? output.subarray(0, rowsForward * this.units) : createTensor(precision, rowsForward * this.units);
+    this.a = simd ? simd.a : createTensor(precision, rowsForward * this.units);
     this.dZ = simd ? simd.dZ : createTensor(precision, capacity * this.units);
     this.dInput = simd ? simd.dInput : createTensor(precision, capacity * this.inputs);
     this.scratch = createKernelScratch(simd ? 0 : this.inputs, simd ? 0 : this.units, simd ? 0 : rowsForward);
@@ -111,13 +115,19 @@ export class DenseLayer implements Layer {
     this.input = input;
     if (this.simd) this.simd.forward(input, rows);
     else denseForward(input, rows, this.inputs, this.weights, this.bias, this.units, this.z, this.scratch);
-    activationForward(this.activation, this.z, this.a, rows, this.units, this.alpha);
+    const n = rows * this.units;
+    if (!this.activations?.forward(this.activation, this.z as Float32Array, this.a as Float32Array, n, this.alpha)) {
+      activationForward(this.activation, this.z, this.a, rows, this.units, this.alpha);
+    }
     return this.a;
   }
 
   /** From dLoss/da: dZ = f′(z)·dA, then as `backwardFromPreactivation`. */
   backward(dOutput: Tensor, rows: number, needInputGrad: boolean): Tensor | null {
-    activationBackward(this.activation, this.z, this.a, dOutput, this.dZ, rows, this.units, this.alpha);
+    const n = rows * this.units;
+    if (!this.activations?.backward(this.activation, this.z as Float32Array, this.a as Float32Array, dOutput as Float32Array, this.dZ as Float32Array, n, this.alpha)) {
+      activationBackward(this.activation, this.z, this.a, dOutput, this.dZ, rows, this.units, this.alpha);
+    }
     return this.backwardFromPreactivation(rows, needInputGrad);
   }
 

@@ -65,9 +65,9 @@ export class WasmParamKernels {
 
 /**
  * The SIMD passes on `memory` (a layer's own, see wasm-dense.ts), or null where the host has no
- * SIMD (the layer then uses the TS loops). Instantiates; call once per layer.
+ * SIMD (the layer then uses the TS loops). Instantiates.
  */
-export function createParamKernels(memory: WasmMemory): WasmParamKernels | null {
+function instantiate(memory: WasmMemory): WasmParamKernels | null {
   // A memory shared with the kernel helper thread needs the module's `?shared` variant.
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   const simd = loadSimdModule(shared ? PARAM_SIMD_SHARED_WASM : PARAM_SIMD_WASM, shared);
@@ -78,4 +78,16 @@ export function createParamKernels(memory: WasmMemory): WasmParamKernels | null 
   } catch {
     return null;
   }
+}
+
+const instances = new WeakMap<WasmMemory, WasmParamKernels | null>();
+
+/** {@link instantiate} once per memory: the layers of a network share theirs (dense-arena.ts). */
+export function createParamKernels(memory: WasmMemory): WasmParamKernels | null {
+  let kernels = instances.get(memory);
+  if (kernels === undefined) {
+    kernels = instantiate(memory);
+    instances.set(memory, kernels);
+  }
+  return kernels;
 }

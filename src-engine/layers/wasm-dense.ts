@@ -13,7 +13,7 @@ import DENSE_SIMD_WASM from './dense-simd.wat';
 import DENSE_SIMD_SHARED_WASM from './dense-simd.wat?shared';
 import type { Tensor } from '../tensor';
 import { kernelHelper, type HelperKernel, type KernelHelper } from '../kernel-helper';
-import { forcedKernelBackend, loadSimdModule, WasmLayout, type KernelBackend, type WasmApi, type WasmMemory } from '../wasm-host';
+import { forcedKernelBackend, loadSimdModule, WasmLayout, type KernelBackend, type WasmMemory } from '../wasm-host';
 
 type Kernel = (...args: number[]) => void;
 interface DenseExports {
@@ -52,10 +52,93 @@ export function denseBackend(): KernelBackend {
   return forcedKernelBackend() ?? (loadSimdModule(DENSE_SIMD_WASM) ? 'wasm-simd' : 'ts');
 }
 
+/** Byte addresses of one layer's regions in its memory (see `planDenseRegions`). */
+export interface DenseRegions {
+  w: number;
+  b: number;
+  dw: number;
+  db: number;
+  z: number;
+  dz: number;
+  dx: number;
+  stage: number;
+  /** Activations `[rowsForward][units]`: a region of its own, or the next dense layer's `stage`. */
+  a: number;
+  wt: number;
+  lo: number;
+  lc: number;
+  dump: number;
+  /** The helper thread's own list scratch and dump row, for layers whose calls are split. */
+  helper: { lo: number; lc: number; dump: number } | null;
+}
+
 /**
- * One float32 dense layer's buffers in its own WebAssembly memory and the SIMD kernels over
- * them. Shapes as in dense.ts: W `[inputs][units]`, b `[units]`, z `[rowsForward][units]`,
- * dZ `[capacity][units]`, dX `[capacity][inputs]`.
+ * Lays out one layer's regions from `layout`'s current end. `a`: the address the activations
+ * go to (the next dense layer's `stage`), or null for a region of their own. `split`: the layer's
+ * calls may be split with the helper thread, so it gets the helper's scratch too.
+ */
+export function planDenseRegions(layout: WasmLayout, inputs: number, units: number, capacity: number, rowsForward: number, a: number | null, split: boolean): DenseRegions {
+  const list = Math.max(inputs, units, rowsForward);
+  const scratch = () => ({ lo: layout.take(list), lc: layout.take(8 * list), dump: layout.take(Math.max(inputs, units)) });
+  return {
+    w: layout.take(inputs * units),
+    b: layout.take(units),
+    dw: layout.take(inputs * units),
+    db: layout.take(units),
+    z: layout.take(rowsForward * units),
+    dz: layout.take(capacity * units),
+    dx: layout.take(capacity * inputs),
+    stage: layout.take(rowsForward * inputs),
+    a: a ?? layout.take(rowsForward * units),
+    wt: layout.take(inputs * units),
+    ...scratch(),
+    helper: split ? scratch() : null,
+  };
+}
+
+/** A memory laid out for dense layers, with its kernel instance and (maybe) the helper's handle. */
+export interface DenseSpace {
+  readonly memory: WasmMemory;
+  readonly kernels: object;
+  /** The helper thread and this memory's handle there; null when no call on it is split. */
+  readonly helper: KernelHelper | null;
+  readonly handle: number;
+}
+
+/** True when the host runs the dense SIMD kernels (`shared`: on a memory shared with a helper thread). */
+export function simdAvailable(shared: boolean): boolean {
+  return (shared ? loadSimdModule(DENSE_SIMD_SHARED_WASM, true) : loadSimdModule(DENSE_SIMD_WASM)) !== null;
+}
+
+/** A fresh layout for dense layers: bytes 0..15 hold 0.0f, 16 holds 1.0f (see dense-simd.wat). */
+export function denseLayout(): WasmLayout {
+  return new WasmLayout(HEADER_BYTES);
+}
+
+/**
+ * Creates the memory `layout` describes (shared when `helper` is given), instantiates the dense
+ * kernels on it, writes the header and attaches it to the helper. Throws when the host refuses
+ * the memory.
+ */
+export function createDenseSpace(layout: WasmLayout, helper: KernelHelper | null): DenseSpace {
+  const simd = helper ? loadSimdModule(DENSE_SIMD_SHARED_WASM, true) : loadSimdModule(DENSE_SIMD_WASM);
+  if (!simd) throw new Error('WebAssembly SIMD is not available.');
+  const memory = layout.createMemory(simd.api, helper !== null);
+  new Float32Array(memory.buffer, ONE_ADDRESS, 1)[0] = 1;
+  const kernels = new simd.api.Instance(simd.module, { env: { memory } }).exports;
+  const handle = helper ? helper.attach(simd.module, memory) : -1;
+  return { memory, kernels, helper: handle >= 0 ? helper : null, handle };
+}
+
+/** True when a layer of this shape, trained `capacity` rows at a time, splits its calls with a helper. */
+export function denseSplits(inputs: number, units: number, capacity: number): boolean {
+  return capacity * inputs * units >= MIN_SPLIT_MACS;
+}
+
+/**
+ * One float32 dense layer's buffers in a WebAssembly memory (its own, or its network's, see
+ * dense-arena.ts) and the SIMD kernels over them. Shapes as in dense.ts: W `[inputs][units]`,
+ * b `[units]`, z and a `[rowsForward][units]`, dZ `[capacity][units]`, dX `[capacity][inputs]`.
  */
 export class WasmDense {
   readonly weights: Float32Array;
@@ -63,66 +146,48 @@ export class WasmDense {
   readonly dWeights: Float32Array;
   readonly dBias: Float32Array;
   readonly z: Float32Array;
+  /** The activations; they may be the next dense layer's `stage` (read there without a copy). */
+  readonly a: Float32Array;
   readonly dZ: Float32Array;
   readonly dInput: Float32Array;
   private readonly kernels: DenseExports;
-  /** The memory every buffer above lives in (param-kernels.ts runs on it too). */
+  /** The memory every buffer above lives in (param-kernels.ts and activation-kernels.ts run on it too). */
   readonly memory: WasmMemory;
-  private readonly buffer: ArrayBuffer;
+  private readonly buffer: ArrayBufferLike;
   /** `[rowsForward][inputs]`: where an input from elsewhere is copied; `forward` reads it in place. */
   readonly stage: Float32Array;
-  private readonly at: { w: number; b: number; dw: number; db: number; z: number; dz: number; dx: number; stage: number; wt: number; lo: number; lc: number; dump: number };
+  private readonly at: DenseRegions;
   /** Byte address of the last forward's input. */
   private inputAt = -1;
-  /** The helper thread and this memory's handle there, when calls are split (kernel-helper.ts). */
+  /** The helper thread and the memory's handle there, when calls are split (kernel-helper.ts). */
   private readonly helper: KernelHelper | null;
   private readonly handle: number;
   /** The helper's own list scratch and dump row (byte addresses). */
   private readonly helperAt: { lo: number; lc: number; dump: number };
 
   constructor(
-    api: WasmApi,
-    module: object,
+    space: DenseSpace,
+    at: DenseRegions,
     private readonly inputs: number,
     private readonly units: number,
     useBias: boolean,
     capacity: number,
     rowsForward: number,
-    helper: KernelHelper | null = null,
   ) {
-    const layout = new WasmLayout(HEADER_BYTES);
-    const list = Math.max(inputs, units, rowsForward);
-    const at = {
-      w: layout.take(inputs * units),
-      b: layout.take(units),
-      dw: layout.take(inputs * units),
-      db: layout.take(units),
-      z: layout.take(rowsForward * units),
-      dz: layout.take(capacity * units),
-      dx: layout.take(capacity * inputs),
-      stage: layout.take(rowsForward * inputs),
-      wt: layout.take(inputs * units),
-      lo: layout.take(list),
-      lc: layout.take(4 * list),
-      dump: layout.take(Math.max(inputs, units)),
-    };
-    this.helperAt = helper
-      ? { lo: layout.take(list), lc: layout.take(4 * list), dump: layout.take(Math.max(inputs, units)) }
-      : { lo: at.lo, lc: at.lc, dump: at.dump };
-    const memory = layout.createMemory(api, helper !== null);
-    this.memory = memory;
-    this.kernels = new api.Instance(module, { env: { memory } }).exports as unknown as DenseExports;
-    this.handle = helper ? helper.attach(module, memory) : -1;
-    this.helper = this.handle >= 0 ? helper : null;
-    this.buffer = memory.buffer;
+    this.memory = space.memory;
+    this.kernels = space.kernels as DenseExports;
+    this.helper = at.helper ? space.helper : null;
+    this.handle = this.helper ? space.handle : -1;
+    this.helperAt = at.helper ?? { lo: at.lo, lc: at.lc, dump: at.dump };
+    this.buffer = space.memory.buffer;
     this.at = at;
     const view = (address: number, floats: number) => new Float32Array(this.buffer, address, floats);
-    new Float32Array(this.buffer, ONE_ADDRESS, 1)[0] = 1;
     this.weights = view(at.w, inputs * units);
     this.bias = useBias ? view(at.b, units) : null;
     this.dWeights = view(at.dw, inputs * units);
     this.dBias = view(at.db, useBias ? units : 0);
     this.z = view(at.z, rowsForward * units);
+    this.a = view(at.a, rowsForward * units);
     this.dZ = view(at.dz, capacity * units);
     this.dInput = view(at.dx, capacity * inputs);
     this.stage = view(at.stage, rowsForward * inputs);
@@ -208,20 +273,19 @@ export class WasmDense {
 }
 
 /**
- * The SIMD buffers and kernels for a float32 dense layer of `inputs` × `units`, or null when
- * the layer should use the TS kernels (no SIMD, or forced 'ts'). `capacity` rows of training,
- * `rowsForward` (≥ capacity) of inference. Allocates.
+ * The SIMD buffers and kernels for a float32 dense layer of `inputs` × `units` in a memory of
+ * its own, or null when the layer should use the TS kernels (no SIMD, or forced 'ts').
+ * `capacity` rows of training, `rowsForward` (≥ capacity) of inference. Allocates. Networks
+ * lay all their layers out in one memory instead (dense-arena.ts).
  */
 export function createWasmDense(inputs: number, units: number, useBias: boolean, capacity: number, rowsForward: number): WasmDense | null {
-  if (forcedKernelBackend() === 'ts') return null;
-  const simd = loadSimdModule(DENSE_SIMD_WASM);
-  if (!simd) return null;
+  if (forcedKernelBackend() === 'ts' || !simdAvailable(false)) return null;
   // Layers whose training calls are big enough to split share their memory with the helper.
-  const helper = capacity * inputs * units >= MIN_SPLIT_MACS ? kernelHelper() : null;
-  const shared = helper ? loadSimdModule(DENSE_SIMD_SHARED_WASM, true) : null;
+  const helper = denseSplits(inputs, units, capacity) && simdAvailable(true) ? kernelHelper() : null;
   try {
-    if (helper && shared) return new WasmDense(shared.api, shared.module, inputs, units, useBias, capacity, rowsForward, helper);
-    return new WasmDense(simd.api, simd.module, inputs, units, useBias, capacity, rowsForward);
+    const layout = denseLayout();
+    const at = planDenseRegions(layout, inputs, units, capacity, rowsForward, null, helper !== null);
+    return new WasmDense(createDenseSpace(layout, helper), at, inputs, units, useBias, capacity, rowsForward);
   } catch {
     // The host refused the memory (out of address space): this layer runs on the TS kernels.
     return null;

@@ -46,10 +46,29 @@ function sparseProject(): Project {
   );
 }
 
+/**
+ * A W1/W4-like chain of sigmoid, tanh and leaky ReLU layers (the SIMD activations, with
+ * polynomial e^x) and an activation layer between dense layers.
+ */
+function smoothProject(): Project {
+  return chainProject(
+    [
+      { id: 'h1', type: 'dense', data: { units: 12, activation: 'tanh' } },
+      { id: 'h2', type: 'dense', data: { units: 12, activation: 'sigmoid' } },
+      { id: 'act', type: 'activation', data: { activation: 'swish' } },
+      { id: 'h3', type: 'dense', data: { units: 9, activation: 'leaky_relu', alpha: 0.1 } },
+      { id: 'h4', type: 'dense', data: { units: 6, activation: 'relu' } },
+      { id: 'out', type: 'output', data: { units: 1, activation: 'sigmoid' } },
+    ],
+    { type: 'builtin', name: 'circles', samples: 200 },
+    { loss: 'binary_crossentropy', optimizer: { type: 'adam', lr: 0.02 }, batchSize: 20, epochs: 8, shuffle: true, validationSplit: 0.2, precision: 'float32' },
+  );
+}
+
 /** Every step's batch loss and every epoch's train and validation loss, on `backend`. */
-function trajectory(backend: KernelBackend): number[] {
+function trajectory(backend: KernelBackend, project: () => Project = sparseProject): number[] {
   forceKernelBackend(backend);
-  const created = createTrainingSession(sparseProject());
+  const created = createTrainingSession(project());
   if (!created.ok) throw new Error(created.error);
   const { session } = created;
   const losses: number[] = [];
@@ -75,5 +94,15 @@ describe('training on the WebAssembly SIMD kernels', () => {
     expect(simd.some((v, k) => v !== ts[k])).toBe(true);
     // And the network learned: the last epoch's training loss is well below the first step's.
     expect(simd[simd.length - 2]).toBeLessThan(0.5 * simd[0]);
+  });
+
+  it('with sigmoid, tanh and (leaky) ReLU layers in one memory, follows the TS kernels within float32 rounding', () => {
+    const simd = trajectory('wasm-simd', smoothProject);
+    const ts = trajectory('ts', smoothProject);
+    expect(simd.length).toBe(ts.length);
+    const worst = Math.max(...simd.map((v, k) => Math.abs(v - ts[k]) / Math.abs(ts[k])));
+    expect(worst).toBeLessThan(LOSS_REL_TOL);
+    expect(simd.some((v, k) => v !== ts[k])).toBe(true);
+    expect(simd[simd.length - 2]).toBeLessThan(0.8 * simd[0]);
   });
 });
