@@ -2,19 +2,34 @@
 ;; build time (scripts/vite-plugin-wat.mjs) and driven by wasm-dense.ts. Same products as
 ;; dense-kernels.ts: z = x·W + b, dW += xᵀ·dZ (db += Σ_rows dZ) and dX = dZ·Wᵀ, row-major.
 ;;
-;; All three are one operation: four output rows at once,
-;;   out[o][j] = init[o][j] + Σ_k c[o][k] · V[k][j]   (o < m ≤ 4, j < width),
-;; where `$gather` lists the k whose four coefficients are not all zero (W3's inputs are 82%
-;; zeros, ReLU outputs about half) and `$block` sums over that list with the four rows' sums
-;; for eight units held in eight f32x4 registers, so each loaded V vector serves four rows.
+;; All three are one operation,
+;;   out[o][j] = init[o][j] + Σ_k c[o][k] · V[k][j]   (j < width),
+;; skipping the k whose coefficient is zero (W3's inputs are 82% zeros, ReLU outputs 30–50%),
+;; run in one of two ways per group of four output rows:
+;; - four rows at once: `$gather` lists the k whose four coefficients are not all zero and
+;;   `$block` sums over that list with the four rows' sums for eight units in eight f32x4
+;;   registers, so each loaded V vector serves four rows. Best on dense coefficients.
+;; - one row at a time: `$gatherRow` (`$gatherColumns4`, `$gatherColumn` for dW) lists each
+;;   row's own nonzero k and `$blockRow` sums 24 units of one row per pass. On sparse rows the
+;;   union of four is far longer than each row's list (W3's images: 37% of k against 18%), so
+;;   this does about half the multiply-adds; it loads one V vector per multiply-add, though,
+;;   which costs more than the union saves once about 3/4 of the coefficients are nonzero.
+;; `$product` (forward, dX) and `weightGradientPart` pick per group from a density probe of
+;; that group alone, so a call split between two threads at a multiple of four rows picks as
+;; the whole call does; narrow or short products (W1, W2, W4, W3's output layer) always take
+;; four rows at once.
 ;;
-;; Sums run in float32 (the TS kernels sum in float64 and round once), k in order; results
-;; agree with the TS kernels within float32 rounding. No fused or relaxed multiply-add.
+;; Sums run in float32 (the TS kernels sum in float64 and round once), k ascending in both
+;; ways, so each sum is init + Σ fround(c·v) over the nonzero c in order (the union's zero
+;; terms add ±0); results agree with the TS kernels within float32 rounding. No fused or
+;; relaxed multiply-add.
 ;;
 ;; Memory is imported; the caller reserves bytes 0..31: 0..15 hold 0.0f (the coefficient rows
 ;; o ≥ m read it), 16 holds 1.0f (the bias gradient's coefficient). All pointers are byte
-;; addresses; `lo`/`lc` is the list scratch: i32 row addresses at lo, f32x4 coefficients at lc,
-;; `dump` a scratch row that the rows o ≥ m are written to.
+;; addresses; `lo`/`lc` is the list scratch (4·n and 32·n bytes for lists of up to n entries;
+;; n: the largest of inputs, units, rows): four rows at once keep i32 row addresses at lo and
+;; f32x4 coefficients at lc, one row at a time (address, coefficient) pairs at lc; `dump` a
+;; scratch row that the rows o ≥ m are written to.
 (module
   (import "env" "memory" (memory 1))
 
@@ -220,6 +235,326 @@
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $next1))))
 
+  ;; One row: lists k < count with c[k] ≠ 0 as (v + k·vRow, c[k]) pairs of 8 bytes at `list`
+  ;; (i32 address, f32 coefficient), k ascending; c is contiguous. Skips zero quads with one
+  ;; vector test; within a quad every lane is written and the end advances only past nonzero
+  ;; ones (no branch per element). NaN counts as nonzero, −0 as zero. Returns the count.
+  (func $gatherRow (param $c i32) (param $count i32) (param $v i32) (param $vRow i32) (param $list i32) (result i32)
+    (local $k i32) (local $p i32) (local $vk i32) (local $q v128) (local $x f32)
+    (local $steps v128) (local $pairs v128) (local $high v128) (local $nz v128)
+    (local.set $p (local.get $list))
+    (local.set $vk (local.get $v))
+    ;; The four V addresses of a quad are vk + steps.
+    (local.set $steps
+      (i32x4.replace_lane 3
+        (i32x4.replace_lane 2
+          (i32x4.replace_lane 1 (v128.const i32x4 0 0 0 0) (local.get $vRow))
+          (i32.shl (local.get $vRow) (i32.const 1)))
+        (i32.mul (local.get $vRow) (i32.const 3))))
+    (block $done4
+      (loop $next4
+        (br_if $done4 (i32.gt_u (i32.add (local.get $k) (i32.const 4)) (local.get $count)))
+        (local.set $q (v128.load (local.get $c)))
+        (local.set $nz (f32x4.ne (local.get $q) (v128.const f32x4 0 0 0 0)))
+        (if (v128.any_true (local.get $nz))
+          (then
+            ;; Lane l's (address, coefficient) pair is written at p, and p advances by 8 bytes
+            ;; when the lane is nonzero (its mask lane, all bits set, ANDed with 8).
+            (local.set $nz (v128.and (local.get $nz) (v128.const i32x4 8 8 8 8)))
+            (local.set $pairs (i32x4.add (i32x4.splat (local.get $vk)) (local.get $steps)))
+            (local.set $high
+              (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $pairs) (local.get $q)))
+            (local.set $pairs
+              (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $pairs) (local.get $q)))
+            (v128.store64_lane 0 (local.get $p) (local.get $pairs))
+            (local.set $p (i32.add (local.get $p) (i32x4.extract_lane 0 (local.get $nz))))
+            (v128.store64_lane 1 (local.get $p) (local.get $pairs))
+            (local.set $p (i32.add (local.get $p) (i32x4.extract_lane 1 (local.get $nz))))
+            (v128.store64_lane 0 (local.get $p) (local.get $high))
+            (local.set $p (i32.add (local.get $p) (i32x4.extract_lane 2 (local.get $nz))))
+            (v128.store64_lane 1 (local.get $p) (local.get $high))
+            (local.set $p (i32.add (local.get $p) (i32x4.extract_lane 3 (local.get $nz))))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (local.set $vk (i32.add (local.get $vk) (i32.shl (local.get $vRow) (i32.const 2))))
+        (local.set $k (i32.add (local.get $k) (i32.const 4)))
+        (br $next4)))
+    (block $done1
+      (loop $next1
+        (br_if $done1 (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $x (f32.load (local.get $c)))
+        (i32.store (local.get $p) (local.get $vk))
+        (f32.store offset=4 (local.get $p) (local.get $x))
+        (local.set $p (i32.add (local.get $p) (i32.shl (f32.ne (local.get $x) (f32.const 0)) (i32.const 3))))
+        (local.set $c (i32.add (local.get $c) (i32.const 4)))
+        (local.set $vk (i32.add (local.get $vk) (local.get $vRow)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next1)))
+    (i32.shr_u (i32.sub (local.get $p) (local.get $list)) (i32.const 3)))
+
+  ;; As $gatherRow for coefficients c[k] at c + k·cStep (a column of a row-major matrix).
+  (func $gatherColumn (param $c i32) (param $cStep i32) (param $count i32) (param $v i32) (param $vRow i32) (param $list i32) (result i32)
+    (local $k i32) (local $p i32) (local $x f32)
+    (local.set $p (local.get $list))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $x (f32.load (local.get $c)))
+        (i32.store (local.get $p) (local.get $v))
+        (f32.store offset=4 (local.get $p) (local.get $x))
+        (local.set $p (i32.add (local.get $p) (i32.shl (f32.ne (local.get $x) (f32.const 0)) (i32.const 3))))
+        (local.set $c (i32.add (local.get $c) (local.get $cStep)))
+        (local.set $v (i32.add (local.get $v) (local.get $vRow)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (i32.shr_u (i32.sub (local.get $p) (local.get $list)) (i32.const 3)))
+
+  ;; As $gatherColumn for the four adjacent columns c, c + 4, c + 8, c + 12 (all inside the
+  ;; row), read as one vector per row: list o at list + o·cap, its length at counts + 4·o.
+  (func $gatherColumns4 (param $c i32) (param $cRow i32) (param $count i32) (param $v i32) (param $vRow i32)
+                        (param $list i32) (param $cap i32) (param $counts i32)
+    (local $k i32) (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
+    (local $q v128) (local $nz v128) (local $pairs v128) (local $high v128)
+    (local.set $p0 (local.get $list))
+    (local.set $p1 (i32.add (local.get $p0) (local.get $cap)))
+    (local.set $p2 (i32.add (local.get $p1) (local.get $cap)))
+    (local.set $p3 (i32.add (local.get $p2) (local.get $cap)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $q (v128.load (local.get $c)))
+        ;; As in $gatherRow, but without the test for a zero quad: here it mispredicts more
+        ;; often than it saves (W3). Pairs (v, lane o); list o's end advances by 8 when nonzero.
+        (local.set $nz (v128.and (f32x4.ne (local.get $q) (v128.const f32x4 0 0 0 0)) (v128.const i32x4 8 8 8 8)))
+        (local.set $pairs (i8x16.shuffle 0 1 2 3 16 17 18 19 0 1 2 3 20 21 22 23 (i32x4.splat (local.get $v)) (local.get $q)))
+        (local.set $high (i8x16.shuffle 0 1 2 3 24 25 26 27 0 1 2 3 28 29 30 31 (i32x4.splat (local.get $v)) (local.get $q)))
+        (v128.store64_lane 0 (local.get $p0) (local.get $pairs))
+        (v128.store64_lane 1 (local.get $p1) (local.get $pairs))
+        (v128.store64_lane 0 (local.get $p2) (local.get $high))
+        (v128.store64_lane 1 (local.get $p3) (local.get $high))
+        (local.set $p0 (i32.add (local.get $p0) (i32x4.extract_lane 0 (local.get $nz))))
+        (local.set $p1 (i32.add (local.get $p1) (i32x4.extract_lane 1 (local.get $nz))))
+        (local.set $p2 (i32.add (local.get $p2) (i32x4.extract_lane 2 (local.get $nz))))
+        (local.set $p3 (i32.add (local.get $p3) (i32x4.extract_lane 3 (local.get $nz))))
+        (local.set $c (i32.add (local.get $c) (local.get $cRow)))
+        (local.set $v (i32.add (local.get $v) (local.get $vRow)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (i32.store (local.get $counts) (i32.shr_u (i32.sub (local.get $p0) (local.get $list)) (i32.const 3)))
+    (local.set $list (i32.add (local.get $list) (local.get $cap)))
+    (i32.store offset=4 (local.get $counts) (i32.shr_u (i32.sub (local.get $p1) (local.get $list)) (i32.const 3)))
+    (local.set $list (i32.add (local.get $list) (local.get $cap)))
+    (i32.store offset=8 (local.get $counts) (i32.shr_u (i32.sub (local.get $p2) (local.get $list)) (i32.const 3)))
+    (local.set $list (i32.add (local.get $list) (local.get $cap)))
+    (i32.store offset=12 (local.get $counts) (i32.shr_u (i32.sub (local.get $p3) (local.get $list)) (i32.const 3))))
+
+  ;; One row: out[j] = (hasInit ? init[j] : 0) + Σ_{l < n} c_l · V_l[j] for j < width (bytes),
+  ;; (V_l address, c_l) the pairs at `list` ($gatherRow); init may equal out. 24 units (six
+  ;; f32x4 sums: enough to hide the add latency, few enough that V8 keeps the sums, the six
+  ;; loaded vectors and c in the 16 xmm registers; eight spill a sum) per pass over the list,
+  ;; then 16, 8 and 4, then single units.
+  (func $blockRow (param $out i32) (param $init i32) (param $hasInit i32) (param $list i32) (param $n i32) (param $width i32)
+    (local $j i32) (local $pl i32) (local $end i32) (local $vo i32) (local $c v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128)
+    (local.set $end (i32.add (local.get $list) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done24
+      (loop $next24
+        (br_if $done24 (i32.gt_u (i32.add (local.get $j) (i32.const 96)) (local.get $width)))
+        (if (local.get $hasInit)
+          (then
+            (local.set $vo (i32.add (local.get $init) (local.get $j)))
+            (local.set $a0 (v128.load (local.get $vo)))
+            (local.set $a1 (v128.load offset=16 (local.get $vo)))
+            (local.set $a2 (v128.load offset=32 (local.get $vo)))
+            (local.set $a3 (v128.load offset=48 (local.get $vo)))
+            (local.set $a4 (v128.load offset=64 (local.get $vo)))
+            (local.set $a5 (v128.load offset=80 (local.get $vo))))
+          (else
+            (local.set $a0 (v128.const i32x4 0 0 0 0))
+            (local.set $a1 (v128.const i32x4 0 0 0 0))
+            (local.set $a2 (v128.const i32x4 0 0 0 0))
+            (local.set $a3 (v128.const i32x4 0 0 0 0))
+            (local.set $a4 (v128.const i32x4 0 0 0 0))
+            (local.set $a5 (v128.const i32x4 0 0 0 0))))
+        (local.set $pl (local.get $list))
+        (block $doneK24
+          (loop $nextK24
+            (br_if $doneK24 (i32.ge_u (local.get $pl) (local.get $end)))
+            (local.set $vo (i32.add (i32.load (local.get $pl)) (local.get $j)))
+            (local.set $c (v128.load32_splat offset=4 (local.get $pl)))
+            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $c) (v128.load (local.get $vo)))))
+            (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $c) (v128.load offset=16 (local.get $vo)))))
+            (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $c) (v128.load offset=32 (local.get $vo)))))
+            (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $c) (v128.load offset=48 (local.get $vo)))))
+            (local.set $a4 (f32x4.add (local.get $a4) (f32x4.mul (local.get $c) (v128.load offset=64 (local.get $vo)))))
+            (local.set $a5 (f32x4.add (local.get $a5) (f32x4.mul (local.get $c) (v128.load offset=80 (local.get $vo)))))
+            (local.set $pl (i32.add (local.get $pl) (i32.const 8)))
+            (br $nextK24)))
+        (local.set $vo (i32.add (local.get $out) (local.get $j)))
+        (v128.store (local.get $vo) (local.get $a0))
+        (v128.store offset=16 (local.get $vo) (local.get $a1))
+        (v128.store offset=32 (local.get $vo) (local.get $a2))
+        (v128.store offset=48 (local.get $vo) (local.get $a3))
+        (v128.store offset=64 (local.get $vo) (local.get $a4))
+        (v128.store offset=80 (local.get $vo) (local.get $a5))
+        (local.set $j (i32.add (local.get $j) (i32.const 96)))
+        (br $next24)))
+    (if (i32.le_u (i32.add (local.get $j) (i32.const 64)) (local.get $width))
+      (then
+        (if (local.get $hasInit)
+          (then
+            (local.set $vo (i32.add (local.get $init) (local.get $j)))
+            (local.set $a0 (v128.load (local.get $vo)))
+            (local.set $a1 (v128.load offset=16 (local.get $vo)))
+            (local.set $a2 (v128.load offset=32 (local.get $vo)))
+            (local.set $a3 (v128.load offset=48 (local.get $vo))))
+          (else
+            (local.set $a0 (v128.const i32x4 0 0 0 0))
+            (local.set $a1 (v128.const i32x4 0 0 0 0))
+            (local.set $a2 (v128.const i32x4 0 0 0 0))
+            (local.set $a3 (v128.const i32x4 0 0 0 0))))
+        (local.set $pl (local.get $list))
+        (block $doneK16
+          (loop $nextK16
+            (br_if $doneK16 (i32.ge_u (local.get $pl) (local.get $end)))
+            (local.set $vo (i32.add (i32.load (local.get $pl)) (local.get $j)))
+            (local.set $c (v128.load32_splat offset=4 (local.get $pl)))
+            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $c) (v128.load (local.get $vo)))))
+            (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $c) (v128.load offset=16 (local.get $vo)))))
+            (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $c) (v128.load offset=32 (local.get $vo)))))
+            (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $c) (v128.load offset=48 (local.get $vo)))))
+            (local.set $pl (i32.add (local.get $pl) (i32.const 8)))
+            (br $nextK16)))
+        (local.set $vo (i32.add (local.get $out) (local.get $j)))
+        (v128.store (local.get $vo) (local.get $a0))
+        (v128.store offset=16 (local.get $vo) (local.get $a1))
+        (v128.store offset=32 (local.get $vo) (local.get $a2))
+        (v128.store offset=48 (local.get $vo) (local.get $a3))
+        (local.set $j (i32.add (local.get $j) (i32.const 64)))))
+    (if (i32.le_u (i32.add (local.get $j) (i32.const 32)) (local.get $width))
+      (then
+        (if (local.get $hasInit)
+          (then
+            (local.set $vo (i32.add (local.get $init) (local.get $j)))
+            (local.set $a0 (v128.load (local.get $vo)))
+            (local.set $a1 (v128.load offset=16 (local.get $vo))))
+          (else
+            (local.set $a0 (v128.const i32x4 0 0 0 0))
+            (local.set $a1 (v128.const i32x4 0 0 0 0))))
+        (local.set $pl (local.get $list))
+        (block $doneK8
+          (loop $nextK8
+            (br_if $doneK8 (i32.ge_u (local.get $pl) (local.get $end)))
+            (local.set $vo (i32.add (i32.load (local.get $pl)) (local.get $j)))
+            (local.set $c (v128.load32_splat offset=4 (local.get $pl)))
+            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $c) (v128.load (local.get $vo)))))
+            (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $c) (v128.load offset=16 (local.get $vo)))))
+            (local.set $pl (i32.add (local.get $pl) (i32.const 8)))
+            (br $nextK8)))
+        (local.set $vo (i32.add (local.get $out) (local.get $j)))
+        (v128.store (local.get $vo) (local.get $a0))
+        (v128.store offset=16 (local.get $vo) (local.get $a1))
+        (local.set $j (i32.add (local.get $j) (i32.const 32)))))
+    (if (i32.le_u (i32.add (local.get $j) (i32.const 16)) (local.get $width))
+      (then
+        (if (local.get $hasInit)
+          (then
+            (local.set $vo (i32.add (local.get $init) (local.get $j)))
+            (local.set $a0 (v128.load (local.get $vo))))
+          (else
+            (local.set $a0 (v128.const i32x4 0 0 0 0))))
+        (local.set $pl (local.get $list))
+        (block $doneK4
+          (loop $nextK4
+            (br_if $doneK4 (i32.ge_u (local.get $pl) (local.get $end)))
+            (local.set $vo (i32.add (i32.load (local.get $pl)) (local.get $j)))
+            (local.set $c (v128.load32_splat offset=4 (local.get $pl)))
+            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $c) (v128.load (local.get $vo)))))
+            (local.set $pl (i32.add (local.get $pl) (i32.const 8)))
+            (br $nextK4)))
+        (local.set $vo (i32.add (local.get $out) (local.get $j)))
+        (v128.store (local.get $vo) (local.get $a0))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))))
+    ;; The last 1–3 units one at a time.
+    (block $done1
+      (loop $next1
+        (br_if $done1 (i32.ge_u (local.get $j) (local.get $width)))
+        (local.set $a0 (v128.const i32x4 0 0 0 0))
+        (if (local.get $hasInit) (then (local.set $a0 (v128.load32_zero (i32.add (local.get $init) (local.get $j))))))
+        (local.set $pl (local.get $list))
+        (block $doneK1
+          (loop $nextK1
+            (br_if $doneK1 (i32.ge_u (local.get $pl) (local.get $end)))
+            (local.set $a0 (f32x4.add (local.get $a0)
+              (f32x4.mul (v128.load32_splat offset=4 (local.get $pl))
+                (v128.load32_zero (i32.add (i32.load (local.get $pl)) (local.get $j))))))
+            (local.set $pl (i32.add (local.get $pl) (i32.const 8)))
+            (br $nextK1)))
+        (f32.store (i32.add (local.get $out) (local.get $j)) (f32x4.extract_lane 0 (local.get $a0)))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $next1))))
+
+  ;; The number of nonzero lanes in the n vectors at c, c + step, c + 2·step, …: the density
+  ;; probe that picks one row at a time or four rows at once.
+  (func $nonzeros (param $c i32) (param $step i32) (param $n i32) (result i32)
+    (local $k i32) (local $nz v128)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
+        ;; Each nonzero lane subtracts −1 (all bits set) from its count.
+        (local.set $nz (i32x4.sub (local.get $nz) (f32x4.ne (v128.load (local.get $c)) (v128.const f32x4 0 0 0 0))))
+        (local.set $c (i32.add (local.get $c) (local.get $step)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (i32.add
+      (i32.add (i32x4.extract_lane 0 (local.get $nz)) (i32x4.extract_lane 1 (local.get $nz)))
+      (i32.add (i32x4.extract_lane 2 (local.get $nz)) (i32x4.extract_lane 3 (local.get $nz)))))
+
+  ;; out[r][j] = (hasInit ? init[j] : 0) + Σ_k c[r][k] · V_k[j] for r < rows, k < count, j < width
+  ;; (bytes): row r of c at c + r·cRow (contiguous), V_k at v + k·vRow, row r of out at
+  ;; out + r·width. Rows go in groups of four; a group whose first row is sparse runs one row at
+  ;; a time over each row's own nonzero k ($gatherRow, $blockRow), else as four rows over the
+  ;; union ($gather, $block). Either way each sum adds its nonzero terms with k ascending.
+  (func $product (param $c i32) (param $cRow i32) (param $count i32) (param $rows i32) (param $v i32) (param $vRow i32)
+                 (param $out i32) (param $init i32) (param $hasInit i32) (param $width i32)
+                 (param $lo i32) (param $lc i32) (param $dump i32)
+    (local $r i32) (local $m i32) (local $n i32) (local $o i32) (local $wide i32) (local $cr i32)
+    ;; Only products at least 32 units wide and 32 terms long may run one row at a time: four rows
+    ;; at once ($block) load each V vector once for four rows, so narrow or short products (W1,
+    ;; W2, W4, W3's output layer) stay on them. (Inline: a call costs tiny layers a few percent.)
+    (local.set $wide (i32.and (i32.ge_u (local.get $width) (i32.const 128)) (i32.ge_u (local.get $count) (i32.const 32))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $m (call $rowsLeft (local.get $rows) (local.get $r)))
+        (local.set $cr (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $cRow))))
+        ;; One row at a time when fewer than three in four of the first row's coefficients
+        ;; (its last 1–3 left out) are nonzero: measured, the crossover is near 3/4 to 4/5.
+        (if (if (result i32) (local.get $wide)
+              (then (i32.lt_u (i32.shl (call $nonzeros (local.get $cr) (i32.const 16) (i32.shr_u (local.get $count) (i32.const 2))) (i32.const 2))
+                              (i32.mul (i32.and (local.get $count) (i32.const -4)) (i32.const 3))))
+              (else (i32.const 0)))
+          (then
+            (local.set $o (i32.const 0))
+            (block $doneRow
+              (loop $nextRow
+                (br_if $doneRow (i32.ge_u (local.get $o) (local.get $m)))
+                (local.set $n (call $gatherRow (local.get $cr) (local.get $count) (local.get $v) (local.get $vRow) (local.get $lc)))
+                (call $blockRow (i32.add (local.get $out) (i32.mul (i32.add (local.get $r) (local.get $o)) (local.get $width)))
+                  (local.get $init) (local.get $hasInit) (local.get $lc) (local.get $n) (local.get $width))
+                (local.set $cr (i32.add (local.get $cr) (local.get $cRow)))
+                (local.set $o (i32.add (local.get $o) (i32.const 1)))
+                (br $nextRow))))
+          (else
+            (local.set $n
+              (call $gather (local.get $cr) (local.get $cRow) (i32.const 4) (local.get $count) (local.get $m)
+                (local.get $v) (local.get $vRow) (local.get $lo) (local.get $lc)))
+            (call $block
+              (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $width))) (local.get $width)
+              (local.get $init) (i32.const 0) (local.get $hasInit)
+              (local.get $m) (local.get $lo) (local.get $lc) (local.get $n) (local.get $width) (local.get $dump))))
+        (local.set $r (i32.add (local.get $r) (i32.const 4)))
+        (br $next))))
+
   ;; min(4, a − b) for a > b.
   (func $rowsLeft (param $a i32) (param $b i32) (result i32)
     (select (i32.const 4) (i32.sub (local.get $a) (local.get $b))
@@ -229,23 +564,9 @@
   (func (export "forward")
         (param $x i32) (param $rows i32) (param $inputs i32) (param $w i32) (param $bias i32) (param $hasBias i32)
         (param $units i32) (param $z i32) (param $lo i32) (param $lc i32) (param $dump i32)
-    (local $r i32) (local $m i32) (local $n i32) (local $xRow i32) (local $zRow i32)
-    (local.set $xRow (i32.shl (local.get $inputs) (i32.const 2)))
-    (local.set $zRow (i32.shl (local.get $units) (i32.const 2)))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $m (call $rowsLeft (local.get $rows) (local.get $r)))
-        (local.set $n
-          (call $gather
-            (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $xRow))) (local.get $xRow) (i32.const 4)
-            (local.get $inputs) (local.get $m) (local.get $w) (local.get $zRow) (local.get $lo) (local.get $lc)))
-        (call $block
-          (i32.add (local.get $z) (i32.mul (local.get $r) (local.get $zRow))) (local.get $zRow)
-          (local.get $bias) (i32.const 0) (local.get $hasBias)
-          (local.get $m) (local.get $lo) (local.get $lc) (local.get $n) (local.get $zRow) (local.get $dump))
-        (local.set $r (i32.add (local.get $r) (i32.const 4)))
-        (br $next))))
+    (call $product (local.get $x) (i32.shl (local.get $inputs) (i32.const 2)) (local.get $inputs) (local.get $rows)
+      (local.get $w) (i32.shl (local.get $units) (i32.const 2)) (local.get $z) (local.get $bias) (local.get $hasBias)
+      (i32.shl (local.get $units) (i32.const 2)) (local.get $lo) (local.get $lc) (local.get $dump)))
 
   ;; dW += xᵀ·dZ and (hasBias) dBias += Σ_rows dZ: x [rows][inputs], dZ [rows][units],
   ;; dW [inputs][units], dBias [units].
@@ -265,24 +586,70 @@
         (param $x i32) (param $dz i32) (param $rows i32) (param $inputs i32) (param $units i32)
         (param $dw i32) (param $lo i32) (param $lc i32) (param $dump i32) (param $from i32) (param $end i32)
     (local $i i32) (local $m i32) (local $n i32) (local $xRow i32) (local $zRow i32) (local $row i32)
+    (local $cap i32) (local $o i32) (local $wide i32) (local $single i32) (local $xi i32) (local $samples i32)
     (local.set $xRow (i32.shl (local.get $inputs) (i32.const 2)))
     (local.set $zRow (i32.shl (local.get $units) (i32.const 2)))
+    ;; As in $product: one row at a time only for 32 units or more, summed over 32 rows or more.
+    (local.set $wide (i32.and (i32.ge_u (local.get $zRow) (i32.const 128)) (i32.ge_u (local.get $rows) (i32.const 32))))
+    ;; One list per output row at lc + o·cap, its length at lo + 4·o.
+    (local.set $cap (i32.shl (local.get $rows) (i32.const 3)))
+    (local.set $samples (i32.shr_u (i32.add (local.get $rows) (i32.const 3)) (i32.const 2)))
     (local.set $i (local.get $from))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
         (local.set $m (call $rowsLeft (local.get $end) (local.get $i)))
         ;; Output row i + o takes the column x[·][i + o] as its coefficients.
-        (local.set $n
-          (call $gather
-            (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))) (i32.const 4) (local.get $xRow)
-            (local.get $rows) (local.get $m) (local.get $dz) (local.get $zRow) (local.get $lo) (local.get $lc)))
-        (if (local.get $n)
+        (local.set $xi (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $row (i32.add (local.get $dw) (i32.mul (local.get $i) (local.get $zRow))))
+        ;; One output row at a time unless seven in eight of the four columns' values are
+        ;; nonzero (measured crossover near 7/8), probed on every fourth row; the last one to
+        ;; three columns always (a vector would read past the row).
+        (local.set $single (local.get $wide))
+        (if (i32.and (local.get $wide) (i32.eq (local.get $m) (i32.const 4)))
           (then
-            (local.set $row (i32.add (local.get $dw) (i32.mul (local.get $i) (local.get $zRow))))
-            (call $block
-              (local.get $row) (local.get $zRow) (local.get $row) (local.get $zRow) (i32.const 1)
-              (local.get $m) (local.get $lo) (local.get $lc) (local.get $n) (local.get $zRow) (local.get $dump))))
+            (local.set $single
+              (i32.lt_u
+                (i32.shl (call $nonzeros (local.get $xi) (i32.shl (local.get $xRow) (i32.const 2)) (local.get $samples)) (i32.const 3))
+                (i32.mul (local.get $samples) (i32.const 28))))))
+        (if (local.get $single)
+          (then
+            ;; Each output row over its own column's nonzero rows: lists at lc + o·cap, lengths at lo.
+            (if (i32.eq (local.get $m) (i32.const 4))
+              (then
+                (call $gatherColumns4 (local.get $xi) (local.get $xRow) (local.get $rows) (local.get $dz) (local.get $zRow)
+                  (local.get $lc) (local.get $cap) (local.get $lo)))
+              (else
+                (local.set $o (i32.const 0))
+                (block $doneCol
+                  (loop $nextCol
+                    (br_if $doneCol (i32.ge_u (local.get $o) (local.get $m)))
+                    (i32.store (i32.add (local.get $lo) (i32.shl (local.get $o) (i32.const 2)))
+                      (call $gatherColumn (i32.add (local.get $xi) (i32.shl (local.get $o) (i32.const 2))) (local.get $xRow)
+                        (local.get $rows) (local.get $dz) (local.get $zRow) (i32.add (local.get $lc) (i32.mul (local.get $o) (local.get $cap)))))
+                    (local.set $o (i32.add (local.get $o) (i32.const 1)))
+                    (br $nextCol)))))
+            (local.set $o (i32.const 0))
+            (block $doneO
+              (loop $nextO
+                (br_if $doneO (i32.ge_u (local.get $o) (local.get $m)))
+                (local.set $n (i32.load (i32.add (local.get $lo) (i32.shl (local.get $o) (i32.const 2)))))
+                (if (local.get $n)
+                  (then
+                    (call $blockRow (local.get $row) (local.get $row) (i32.const 1)
+                      (i32.add (local.get $lc) (i32.mul (local.get $o) (local.get $cap))) (local.get $n) (local.get $zRow))))
+                (local.set $row (i32.add (local.get $row) (local.get $zRow)))
+                (local.set $o (i32.add (local.get $o) (i32.const 1)))
+                (br $nextO))))
+          (else
+            (local.set $n
+              (call $gather (local.get $xi) (i32.const 4) (local.get $xRow)
+                (local.get $rows) (local.get $m) (local.get $dz) (local.get $zRow) (local.get $lo) (local.get $lc)))
+            (if (local.get $n)
+              (then
+                (call $block
+                  (local.get $row) (local.get $zRow) (local.get $row) (local.get $zRow) (i32.const 1)
+                  (local.get $m) (local.get $lo) (local.get $lc) (local.get $n) (local.get $zRow) (local.get $dump))))))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $next))))
 
@@ -292,11 +659,8 @@
     (local $n i32) (local $zRow i32)
     (local.set $zRow (i32.shl (local.get $units) (i32.const 2)))
     (local.set $n
-      (call $gather (i32.const 16) (i32.const 0) (i32.const 0) (local.get $rows) (i32.const 1)
-        (local.get $dz) (local.get $zRow) (local.get $lo) (local.get $lc)))
-    (call $block
-      (local.get $dBias) (i32.const 0) (local.get $dBias) (i32.const 0) (i32.const 1)
-      (i32.const 1) (local.get $lo) (local.get $lc) (local.get $n) (local.get $zRow) (local.get $dump)))
+      (call $gatherColumn (i32.const 16) (i32.const 0) (local.get $rows) (local.get $dz) (local.get $zRow) (local.get $lc)))
+    (call $blockRow (local.get $dBias) (local.get $dBias) (i32.const 1) (local.get $lc) (local.get $n) (local.get $zRow)))
 
   ;; dX = dZ·Wᵀ: dZ [rows][units], W [inputs][units], dX [rows][inputs]; wt is scratch
   ;; [units][inputs] that receives Wᵀ first, so the sum runs over contiguous rows of Wᵀ.
@@ -333,20 +697,6 @@
   (func $inputGradientRows (export "inputGradientRows")
         (param $dz i32) (param $wt i32) (param $rows i32) (param $inputs i32) (param $units i32)
         (param $dx i32) (param $lo i32) (param $lc i32) (param $dump i32)
-    (local $r i32) (local $m i32) (local $n i32) (local $xRow i32) (local $zRow i32)
-    (local.set $xRow (i32.shl (local.get $inputs) (i32.const 2)))
-    (local.set $zRow (i32.shl (local.get $units) (i32.const 2)))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $m (call $rowsLeft (local.get $rows) (local.get $r)))
-        (local.set $n
-          (call $gather
-            (i32.add (local.get $dz) (i32.mul (local.get $r) (local.get $zRow))) (local.get $zRow) (i32.const 4)
-            (local.get $units) (local.get $m) (local.get $wt) (local.get $xRow) (local.get $lo) (local.get $lc)))
-        (call $block
-          (i32.add (local.get $dx) (i32.mul (local.get $r) (local.get $xRow))) (local.get $xRow)
-          (i32.const 0) (i32.const 0) (i32.const 0)
-          (local.get $m) (local.get $lo) (local.get $lc) (local.get $n) (local.get $xRow) (local.get $dump))
-        (local.set $r (i32.add (local.get $r) (i32.const 4)))
-        (br $next)))))
+    (call $product (local.get $dz) (i32.shl (local.get $units) (i32.const 2)) (local.get $units) (local.get $rows)
+      (local.get $wt) (i32.shl (local.get $inputs) (i32.const 2)) (local.get $dx) (i32.const 0) (i32.const 0)
+      (i32.shl (local.get $inputs) (i32.const 2)) (local.get $lo) (local.get $lc) (local.get $dump))))

@@ -79,6 +79,7 @@ export interface DenseRegions {
  */
 export function planDenseRegions(layout: WasmLayout, inputs: number, units: number, capacity: number, rowsForward: number, a: number | null, split: boolean): DenseRegions {
   const list = Math.max(inputs, units, rowsForward);
+  // lc: 32 bytes per entry, for dW's four one-row lists of (address, coefficient) pairs (dense-simd.wat).
   const scratch = () => ({ lo: layout.take(list), lc: layout.take(8 * list), dump: layout.take(Math.max(inputs, units)) });
   return {
     w: layout.take(inputs * units),
