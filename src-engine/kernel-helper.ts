@@ -3,13 +3,15 @@
  * stays synchronous and imports nothing: a host that can run a helper thread on a shared
  * `WebAssembly.Memory` (Node's `worker_threads` in the trainer process, the CLI and the
  * benchmark: src-main/kernel-helper-thread.ts) installs an object with this interface before
- * building sessions, and big float32 dense layers (layers/wasm-dense.ts) then split each kernel
- * call in two: the helper runs one part on its own instance of the kernel module while the
- * caller runs the other, then waits. Without one (the browser build, which is not cross-origin
- * isolated, or a single core) every call runs on the calling thread.
+ * building sessions, and big float32 dense layers (layers/wasm-dense.ts) then share each kernel
+ * call with it: both threads run the call on their own instance of the kernel module, taking
+ * groups of four output rows from a counter in the shared memory until none is left, and the
+ * caller then waits for the helper's last group (or withdraws the call if the helper has not
+ * begun it). Without one (the browser build, which is not cross-origin isolated, or a single
+ * core) every call runs on the calling thread.
  *
- * The parts are whole groups of four output rows, so every sum runs in the same order as in one
- * call: results are bit for bit those of one thread (test/main/kernel-helper-thread.test.ts).
+ * Each group's sums run in the same order whoever takes it, so the results are bit for bit
+ * those of one thread (test/main/kernel-helper-thread.test.ts).
  */
 import type { WasmMemory } from './wasm-host';
 
@@ -29,7 +31,8 @@ export interface KernelHelper {
   /**
    * Call after running the caller's own part. Blocks until the helper has finished the started
    * call and returns true, or returns false at once when the helper has not begun it (busy,
-   * descheduled or dead): the call is then withdrawn and the caller must run it itself. Throws
+   * descheduled or dead): the call is then withdrawn (the shared group counter has already let the
+   * caller do every group). Throws
    * when the helper began the call but failed or stopped responding (its part may be half done).
    */
   finish(): boolean;

@@ -1,14 +1,14 @@
 /**
  * The kernel helper thread for Node hosts (the Electron utility process, the Node child, the
- * CLI and the benchmark): a `worker_threads` worker that runs its half of big float32 dense
+ * CLI and the benchmark): a `worker_threads` worker that shares big float32 dense
  * kernel calls (src-engine/kernel-helper.ts) on its own instances of the kernel module, over
  * the layers' shared memories.
  *
  * Calls are handed over through a small SharedArrayBuffer: the trainer writes the call, sets
  * STATE to POSTED and wakes the worker; the worker claims it (POSTED → TAKEN by
- * compare-exchange), runs it and sets DONE. When the trainer has finished its own half and the
+ * compare-exchange), runs it and sets DONE. When the trainer has run out of groups and the
  * worker has not claimed the call yet (busy machine, or the worker died), the trainer withdraws
- * it by the same compare-exchange and runs it itself, so a dead or starved worker never blocks
+ * it by the same compare-exchange (it has already done every group itself), so a dead or starved worker never blocks
  * training. Memories and the module are posted on a MessagePort that the worker drains with
  * `receiveMessageOnPort`, because it sits in `Atomics.wait`, not in its event loop.
  *
@@ -33,6 +33,8 @@ const TAKEN = 2;
 const DONE = 3;
 const FAILED = 4;
 const KERNELS: readonly HelperKernel[] = ['forward', 'weightGradientPart', 'inputGradientRows'];
+/** How long each side spins on the control words before it sleeps in Atomics.wait (LAYERLAB_KERNEL_SPIN_MS, for measuring; 0 by default). */
+const SPIN_MS = Number(process.env.LAYERLAB_KERNEL_SPIN_MS ?? 0);
 /** How long a call the worker has claimed may take before the trainer gives up on it. */
 const TAKEN_TIMEOUT_MS = 30_000;
 
@@ -51,7 +53,14 @@ const drain = () => {
   }
 };
 let seen = 0;
+const SPIN_MS = ${SPIN_MS};
 for (;;) {
+  // Spin a little before sleeping: calls come every few hundred microseconds while training,
+  // and waking from Atomics.wait costs about as long as a whole small call.
+  if (Atomics.load(ctrl, ${SEQ}) === seen) {
+    const until = performance.now() + SPIN_MS;
+    for (let i = 1; Atomics.load(ctrl, ${SEQ}) === seen; i++) if ((i & 1023) === 0 && performance.now() > until) break;
+  }
   Atomics.wait(ctrl, ${SEQ}, seen);
   seen = Atomics.load(ctrl, ${SEQ});
   if (Atomics.load(ctrl, ${STOP})) break;
@@ -65,8 +74,10 @@ for (;;) {
       ok = null;
       continue;
     }
-    const args = Array.from(ctrl.subarray(${ARGS}, ${ARGS} + ctrl[${ARGC}]));
-    instances.get(handle)[kernels[ctrl[${KERNEL}]]](...args);
+    // Every kernel takes at most MAX_ARGS i32s; extra arguments are ignored by wasm, so the
+    // call passes them all and allocates nothing.
+    const c = ctrl, a = ${ARGS};
+    instances.get(handle)[kernels[ctrl[${KERNEL}]]](c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], c[a + 6], c[a + 7], c[a + 8], c[a + 9], c[a + 10], c[a + 11], c[a + 12], c[a + 13], c[a + 14], c[a + 15]);
     ok = true;
   } finally {
     Atomics.store(ctrl, ${STATE}, ok === null ? ${POSTED} : ok ? ${DONE} : ${FAILED});
@@ -127,6 +138,7 @@ export function startKernelHelperThread(): KernelHelperThread {
     finish(): boolean {
       if (Atomics.compareExchange(ctrl, STATE, POSTED, IDLE) === POSTED) return false;
       const deadline = performance.now() + TAKEN_TIMEOUT_MS;
+      const spinUntil = performance.now() + SPIN_MS;
       for (;;) {
         const state = Atomics.load(ctrl, STATE);
         if (state === POSTED && Atomics.compareExchange(ctrl, STATE, POSTED, IDLE) === POSTED) return false;
@@ -138,7 +150,9 @@ export function startKernelHelperThread(): KernelHelperThread {
           Atomics.store(ctrl, STATE, IDLE);
           throw new Error('The kernel helper thread failed in the middle of a dense layer kernel; restart training.');
         }
-        const left = deadline - performance.now();
+        const now = performance.now();
+        if (now < spinUntil) continue;
+        const left = deadline - now;
         if (left <= 0) throw new Error('The kernel helper thread stopped responding in the middle of a dense layer kernel; restart training.');
         Atomics.wait(ctrl, STATE, TAKEN, Math.min(left, 1000));
       }

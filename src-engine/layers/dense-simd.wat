@@ -25,7 +25,8 @@
 ;; relaxed multiply-add.
 ;;
 ;; Memory is imported; the caller reserves bytes 0..31: 0..15 hold 0.0f (the coefficient rows
-;; o ≥ m read it), 16 holds 1.0f (the bias gradient's coefficient). All pointers are byte
+;; o ≥ m read it), 16 holds 1.0f (the bias gradient's coefficient), 20 is the i32 group counter of
+;; calls shared by two threads ($firstGroup). All pointers are byte
 ;; addresses; `lo`/`lc` is the list scratch (4·n and 32·n bytes for lists of up to n entries;
 ;; n: the largest of inputs, units, rows): four rows at once keep i32 row addresses at lo and
 ;; f32x4 coefficients at lc, one row at a time (address, coefficient) pairs at lc; `dump` a
@@ -516,12 +517,13 @@
   ;; union ($gather, $block). Either way each sum adds its nonzero terms with k ascending.
   (func $product (param $c i32) (param $cRow i32) (param $count i32) (param $rows i32) (param $v i32) (param $vRow i32)
                  (param $out i32) (param $init i32) (param $hasInit i32) (param $width i32)
-                 (param $lo i32) (param $lc i32) (param $dump i32)
+                 (param $lo i32) (param $lc i32) (param $dump i32) (param $counter i32)
     (local $r i32) (local $m i32) (local $n i32) (local $o i32) (local $wide i32) (local $cr i32)
     ;; Only products at least 32 units wide and 32 terms long may run one row at a time: four rows
     ;; at once ($block) load each V vector once for four rows, so narrow or short products (W1,
     ;; W2, W4, W3's output layer) stay on them. (Inline: a call costs tiny layers a few percent.)
     (local.set $wide (i32.and (i32.ge_u (local.get $width) (i32.const 128)) (i32.ge_u (local.get $count) (i32.const 32))))
+    (local.set $r (call $firstGroup (local.get $counter)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
@@ -552,8 +554,22 @@
               (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $width))) (local.get $width)
               (local.get $init) (i32.const 0) (local.get $hasInit)
               (local.get $m) (local.get $lo) (local.get $lc) (local.get $n) (local.get $width) (local.get $dump))))
-        (local.set $r (i32.add (local.get $r) (i32.const 4)))
+        (local.set $r (call $nextGroup (local.get $counter) (local.get $r)))
         (br $next))))
+
+  ;; Groups of four rows are taken in one of two ways. counter = 0: in order, from 0 (or `from`),
+  ;; by this thread alone. counter > 0: the address of a shared i32 that the caller set to the
+  ;; first group; every thread running the same call takes the next group from it by an atomic
+  ;; add, so two threads share a call dynamically (wasm-dense.ts) and a late one costs one group.
+  ;; Each group's sums are the same whoever takes it, so the results are those of one thread.
+  (func $firstGroup (param $counter i32) (result i32)
+    (if (result i32) (local.get $counter)
+      (then (i32.atomic.rmw.add (local.get $counter) (i32.const 4)))
+      (else (i32.const 0))))
+  (func $nextGroup (param $counter i32) (param $r i32) (result i32)
+    (if (result i32) (local.get $counter)
+      (then (i32.atomic.rmw.add (local.get $counter) (i32.const 4)))
+      (else (i32.add (local.get $r) (i32.const 4)))))
 
   ;; min(4, a − b) for a > b.
   (func $rowsLeft (param $a i32) (param $b i32) (result i32)
@@ -561,12 +577,13 @@
       (i32.ge_u (i32.sub (local.get $a) (local.get $b)) (i32.const 4))))
 
   ;; z = x·W + b: x [rows][inputs], W [inputs][units], b [units] (when hasBias), z [rows][units].
+  ;; `counter`: 0, or shared groups (see $firstGroup).
   (func (export "forward")
         (param $x i32) (param $rows i32) (param $inputs i32) (param $w i32) (param $bias i32) (param $hasBias i32)
-        (param $units i32) (param $z i32) (param $lo i32) (param $lc i32) (param $dump i32)
+        (param $units i32) (param $z i32) (param $lo i32) (param $lc i32) (param $dump i32) (param $counter i32)
     (call $product (local.get $x) (i32.shl (local.get $inputs) (i32.const 2)) (local.get $inputs) (local.get $rows)
       (local.get $w) (i32.shl (local.get $units) (i32.const 2)) (local.get $z) (local.get $bias) (local.get $hasBias)
-      (i32.shl (local.get $units) (i32.const 2)) (local.get $lo) (local.get $lc) (local.get $dump)))
+      (i32.shl (local.get $units) (i32.const 2)) (local.get $lo) (local.get $lc) (local.get $dump) (local.get $counter)))
 
   ;; dW += xᵀ·dZ and (hasBias) dBias += Σ_rows dZ: x [rows][inputs], dZ [rows][units],
   ;; dW [inputs][units], dBias [units].
@@ -574,17 +591,17 @@
         (param $x i32) (param $dz i32) (param $rows i32) (param $inputs i32) (param $units i32)
         (param $dw i32) (param $dBias i32) (param $hasBias i32) (param $lo i32) (param $lc i32) (param $dump i32)
     (call $weightGradientPart (local.get $x) (local.get $dz) (local.get $rows) (local.get $inputs) (local.get $units)
-      (local.get $dw) (local.get $lo) (local.get $lc) (local.get $dump) (i32.const 0) (local.get $inputs))
+      (local.get $dw) (local.get $lo) (local.get $lc) (local.get $dump) (i32.const 0) (local.get $inputs) (i32.const 0))
     (if (local.get $hasBias)
       (then (call $biasGradient (local.get $dz) (local.get $rows) (local.get $units) (local.get $dBias)
         (local.get $lo) (local.get $lc) (local.get $dump)))))
 
   ;; Rows from..end−1 of dW += xᵀ·dZ (shapes as weightGradient). `from` is a multiple of 4, so
   ;; each group of four output rows, and with it every sum, is the same as in one whole call:
-  ;; two threads can each take a range (wasm-dense.ts).
+  ;; two threads can each take a range, or share the groups through `counter` (see $firstGroup).
   (func $weightGradientPart (export "weightGradientPart")
         (param $x i32) (param $dz i32) (param $rows i32) (param $inputs i32) (param $units i32)
-        (param $dw i32) (param $lo i32) (param $lc i32) (param $dump i32) (param $from i32) (param $end i32)
+        (param $dw i32) (param $lo i32) (param $lc i32) (param $dump i32) (param $from i32) (param $end i32) (param $counter i32)
     (local $i i32) (local $m i32) (local $n i32) (local $xRow i32) (local $zRow i32) (local $row i32)
     (local $cap i32) (local $o i32) (local $wide i32) (local $single i32) (local $xi i32) (local $samples i32)
     (local.set $xRow (i32.shl (local.get $inputs) (i32.const 2)))
@@ -594,7 +611,8 @@
     ;; One list per output row at lc + o·cap, its length at lo + 4·o.
     (local.set $cap (i32.shl (local.get $rows) (i32.const 3)))
     (local.set $samples (i32.shr_u (i32.add (local.get $rows) (i32.const 3)) (i32.const 2)))
-    (local.set $i (local.get $from))
+    ;; With a counter (see $firstGroup) the caller set it to `from`.
+    (local.set $i (if (result i32) (local.get $counter) (then (call $firstGroup (local.get $counter))) (else (local.get $from))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
@@ -650,7 +668,7 @@
                 (call $block
                   (local.get $row) (local.get $zRow) (local.get $row) (local.get $zRow) (i32.const 1)
                   (local.get $m) (local.get $lo) (local.get $lc) (local.get $n) (local.get $zRow) (local.get $dump))))))
-        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (local.set $i (call $nextGroup (local.get $counter) (local.get $i)))
         (br $next))))
 
   ;; dBias += Σ_rows dZ: one output row whose coefficients are all 1.0 (address 16, step 0).
@@ -669,7 +687,7 @@
         (param $dx i32) (param $wt i32) (param $lo i32) (param $lc i32) (param $dump i32)
     (call $transpose (local.get $w) (local.get $inputs) (local.get $units) (local.get $wt))
     (call $inputGradientRows (local.get $dz) (local.get $wt) (local.get $rows) (local.get $inputs) (local.get $units)
-      (local.get $dx) (local.get $lo) (local.get $lc) (local.get $dump)))
+      (local.get $dx) (local.get $lo) (local.get $lc) (local.get $dump) (i32.const 0)))
 
   ;; wt [units][inputs] = Wᵀ of W [inputs][units].
   (func $transpose (export "transpose") (param $w i32) (param $inputs i32) (param $units i32) (param $wt i32)
@@ -693,10 +711,11 @@
         (br $nextI))))
 
   ;; dX = dZ·Wᵀ with wt = Wᵀ already written (transpose): rows are independent, so two
-  ;; threads can each take a range of rows starting at a multiple of 4 (wasm-dense.ts).
+  ;; threads can each take a range of rows starting at a multiple of 4, or share the groups
+  ;; through `counter` (see $firstGroup).
   (func $inputGradientRows (export "inputGradientRows")
         (param $dz i32) (param $wt i32) (param $rows i32) (param $inputs i32) (param $units i32)
-        (param $dx i32) (param $lo i32) (param $lc i32) (param $dump i32)
+        (param $dx i32) (param $lo i32) (param $lc i32) (param $dump i32) (param $counter i32)
     (call $product (local.get $dz) (i32.shl (local.get $units) (i32.const 2)) (local.get $units) (local.get $rows)
       (local.get $wt) (i32.shl (local.get $inputs) (i32.const 2)) (local.get $dx) (i32.const 0) (i32.const 0)
-      (i32.shl (local.get $inputs) (i32.const 2)) (local.get $lo) (local.get $lc) (local.get $dump))))
+      (i32.shl (local.get $inputs) (i32.const 2)) (local.get $lo) (local.get $lc) (local.get $dump) (local.get $counter))))

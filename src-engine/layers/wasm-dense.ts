@@ -34,15 +34,10 @@ interface DenseExports {
  */
 export const MIN_SPLIT_MACS = 1 << 18;
 
-/** One half of a split call, for the helper: the kernel and its arguments. */
-interface Part {
-  kernel: HelperKernel;
-  args: number[];
-}
-
-/** Bytes 0..15 hold 0.0f, 16 holds 1.0f (see dense-simd.wat). */
+/** Bytes 0..15 hold 0.0f, 16 holds 1.0f, 20 the shared group counter (see dense-simd.wat). */
 const HEADER_BYTES = 32;
 const ONE_ADDRESS = 16;
+const COUNTER_ADDRESS = 20;
 
 /**
  * The backend float32 dense layers get. There is no size threshold: SIMD was measured faster
@@ -111,7 +106,7 @@ export function simdAvailable(shared: boolean): boolean {
   return (shared ? loadSimdModule(DENSE_SIMD_SHARED_WASM, true) : loadSimdModule(DENSE_SIMD_WASM)) !== null;
 }
 
-/** A fresh layout for dense layers: bytes 0..15 hold 0.0f, 16 holds 1.0f (see dense-simd.wat). */
+/** A fresh layout for dense layers: its header (0.0f, 1.0f, the group counter, see dense-simd.wat) reserved. */
 export function denseLayout(): WasmLayout {
   return new WasmLayout(HEADER_BYTES);
 }
@@ -163,6 +158,8 @@ export class WasmDense {
   /** The helper thread and the memory's handle there, when calls are split (kernel-helper.ts). */
   private readonly helper: KernelHelper | null;
   private readonly handle: number;
+  /** The group counter of calls shared with the helper (an i32 view of the header). */
+  private readonly counter: Int32Array;
   /** The helper's own list scratch and dump row (byte addresses). */
   private readonly helperAt: { lo: number; lc: number; dump: number };
 
@@ -181,6 +178,7 @@ export class WasmDense {
     this.handle = this.helper ? space.handle : -1;
     this.helperAt = at.helper ?? { lo: at.lo, lc: at.lc, dump: at.dump };
     this.buffer = space.memory.buffer;
+    this.counter = new Int32Array(this.buffer, COUNTER_ADDRESS, 1);
     this.at = at;
     const view = (address: number, floats: number) => new Float32Array(this.buffer, address, floats);
     this.weights = view(at.w, inputs * units);
@@ -206,70 +204,63 @@ export class WasmDense {
     }
     const { at } = this;
     const hasBias = this.bias ? 1 : 0;
-    const split = this.splitAt(rows);
-    if (split === 0) {
-      this.kernels.forward(this.inputAt, rows, this.inputs, at.w, at.b, hasBias, this.units, at.z, at.lo, at.lc, at.dump);
+    const args = (lo: number, lc: number, dump: number, counter: number) => [this.inputAt, rows, this.inputs, at.w, at.b, hasBias, this.units, at.z, lo, lc, dump, counter];
+    if (!this.shares(rows, rows)) {
+      this.kernels.forward(this.inputAt, rows, this.inputs, at.w, at.b, hasBias, this.units, at.z, at.lo, at.lc, at.dump, 0);
       return;
     }
-    // Rows split..rows−1 on the helper, 0..split−1 here; rows are independent.
     const h = this.helperAt;
-    const x = this.inputAt + split * this.inputs * 4;
-    const z = at.z + split * this.units * 4;
-    this.runSplit({ kernel: 'forward', args: [x, rows - split, this.inputs, at.w, at.b, hasBias, this.units, z, h.lo, h.lc, h.dump] }, () =>
-      this.kernels.forward(this.inputAt, split, this.inputs, at.w, at.b, hasBias, this.units, at.z, at.lo, at.lc, at.dump),
-    );
+    this.share('forward', 0, args(h.lo, h.lc, h.dump, COUNTER_ADDRESS), () => this.kernels.forward(...args(at.lo, at.lc, at.dump, COUNTER_ADDRESS)));
+  }
+
+  /** True when a call over `groups` output rows (and `rows` batch rows) is shared with the helper. */
+  private shares(groups: number, rows: number): boolean {
+    return this.helper !== null && groups >= 8 && rows * this.inputs * this.units >= MIN_SPLIT_MACS;
   }
 
   /**
-   * Where a call over `count` output rows splits (a multiple of 4 near the middle, so the
-   * kernel's groups of four rows are those of one call), or 0 to run it whole here.
+   * One call on both threads: sets the shared group counter to `first`, starts `kernel` with
+   * `helperArgs` on the helper, runs `own` here (which runs the same kernel on its own scratch),
+   * then waits for the helper's last group, or withdraws the call when the helper had not begun
+   * it: both take groups of four rows from the counter (dense-simd.wat, $firstGroup), so every
+   * group is done either way and a late helper costs at most one group.
    */
-  private splitAt(count: number, rows = count): number {
-    if (!this.helper || count < 8 || rows * this.inputs * this.units < MIN_SPLIT_MACS) return 0;
-    return (count >> 3) << 2;
-  }
-
-  /** Starts `part` on the helper, runs `own` here, then waits; runs `part` here when the helper has not begun it. */
-  private runSplit(part: Part, own: () => void): void {
+  private share(kernel: HelperKernel, first: number, helperArgs: number[], own: () => void): void {
     const helper = this.helper as KernelHelper;
-    helper.start(this.handle, part.kernel, part.args);
+    Atomics.store(this.counter, 0, first);
+    helper.start(this.handle, kernel, helperArgs);
     own();
-    if (!helper.finish()) this.kernels[part.kernel](...part.args);
+    helper.finish();
   }
 
   /** dW += xᵀ·dZ and db += Σ_rows dZ over the last forward's input and `this.dZ`. */
   weightGradient(rows: number): void {
     const { at } = this;
-    const split = this.splitAt(this.inputs, rows);
-    if (split === 0) {
+    if (!this.shares(this.inputs, rows)) {
       this.kernels.weightGradient(this.inputAt, at.dz, rows, this.inputs, this.units, at.dw, at.db, this.bias ? 1 : 0, at.lo, at.lc, at.dump);
       return;
     }
-    // Rows split..inputs−1 of dW on the helper; rows 0..split−1 and db here.
+    // dW's rows shared; db here, while the helper starts on dW.
     const h = this.helperAt;
-    const args = [this.inputAt, at.dz, rows, this.inputs, this.units, at.dw];
-    this.runSplit({ kernel: 'weightGradientPart', args: [...args, h.lo, h.lc, h.dump, split, this.inputs] }, () => {
-      this.kernels.weightGradientPart(...args, at.lo, at.lc, at.dump, 0, split);
+    const args = (lo: number, lc: number, dump: number) => [this.inputAt, at.dz, rows, this.inputs, this.units, at.dw, lo, lc, dump, 0, this.inputs, COUNTER_ADDRESS];
+    this.share('weightGradientPart', 0, args(h.lo, h.lc, h.dump), () => {
       if (this.bias) this.kernels.biasGradient(at.dz, rows, this.units, at.db, at.lo, at.lc, at.dump);
+      this.kernels.weightGradientPart(...args(at.lo, at.lc, at.dump));
     });
   }
 
   /** dX = dZ·Wᵀ into `this.dInput`. */
   inputGradient(rows: number): void {
     const { at } = this;
-    const split = this.splitAt(rows);
-    if (split === 0) {
+    if (!this.shares(rows, rows)) {
       this.kernels.inputGradient(at.dz, at.w, rows, this.inputs, this.units, at.dx, at.wt, at.lo, at.lc, at.dump);
       return;
     }
-    // Wᵀ first, here (both halves read it), then rows split..rows−1 on the helper.
+    // Wᵀ first, here (every group reads it), then the rows shared.
     this.kernels.transpose(at.w, this.inputs, this.units, at.wt);
     const h = this.helperAt;
-    const dz = at.dz + split * this.units * 4;
-    const dx = at.dx + split * this.inputs * 4;
-    this.runSplit({ kernel: 'inputGradientRows', args: [dz, at.wt, rows - split, this.inputs, this.units, dx, h.lo, h.lc, h.dump] }, () =>
-      this.kernels.inputGradientRows(at.dz, at.wt, split, this.inputs, this.units, at.dx, at.lo, at.lc, at.dump),
-    );
+    const args = (lo: number, lc: number, dump: number) => [at.dz, at.wt, rows, this.inputs, this.units, at.dx, lo, lc, dump, COUNTER_ADDRESS];
+    this.share('inputGradientRows', 0, args(h.lo, h.lc, h.dump), () => this.kernels.inputGradientRows(...args(at.lo, at.lc, at.dump)));
   }
 }
 
