@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import {
   CONTENDERS,
   failures,
+  formatStreamingTable,
   formatTable,
   summarizeWorkload,
   type ContenderId,
@@ -230,9 +231,9 @@ async function main(): Promise<void> {
 
   let streaming: Record<string, unknown> = { status: 'skipped', reason: '--no-streaming' };
   if (options.streaming) {
-    console.log('Streaming cost (trainer host with snapshots vs. the bare session loop)…');
+    console.log('Streaming cost (trainer host with snapshots vs. the bare session loop, interleaved pairs)…');
     streaming = await runHelper('run-streaming.js', options.quick ? ['--quick'] : []);
-    console.log(JSON.stringify(streaming, null, 1));
+    console.log(streaming.status === 'ok' ? `\n${formatStreamingTable(streaming, ['W1', 'W3'])}\n` : JSON.stringify(streaming, null, 1));
   }
   let renderer: Record<string, unknown> = { status: 'skipped', reason: '--no-fps' };
   if (options.fps) {

@@ -174,3 +174,86 @@ export function formatTable(rows: readonly ReportRow[]): string {
   }
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
+
+/**
+ * The p-quantile (0 ≤ p ≤ 1) of a non-empty list, interpolating linearly between the two
+ * nearest order statistics (Hyndman & Fan type 7, the default of R and NumPy).
+ */
+export function quantile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error('quantile of an empty list');
+  const s = [...values].sort((a, b) => a - b);
+  const h = (s.length - 1) * Math.min(1, Math.max(0, p));
+  const lo = Math.floor(h);
+  const hi = Math.min(s.length - 1, lo + 1);
+  return s[lo] + (h - lo) * (s[hi] - s[lo]);
+}
+
+/** Median, quartiles and range of a list of paired ratios. */
+export interface RatioSummary {
+  count: number;
+  median: number;
+  q1: number;
+  q3: number;
+  min: number;
+  max: number;
+}
+
+/** Summarizes a non-empty list of ratios (see `quantile` for the quartiles). */
+export function summarizeRatios(values: readonly number[]): RatioSummary {
+  return {
+    count: values.length,
+    median: quantile(values, 0.5),
+    q1: quantile(values, 0.25),
+    q3: quantile(values, 0.75),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
+}
+
+/** Issue #8: with live streaming the trainer keeps at least this share of its throughput. */
+export const STREAMING_TARGET = 0.9;
+
+/** Whether a workload's streaming ratios meet STREAMING_TARGET: all of the middle half, only the median, or not even that. */
+export function streamingVerdict(s: RatioSummary): 'met' | 'median only' | 'missed' {
+  if (s.q1 >= STREAMING_TARGET) return 'met';
+  return s.median >= STREAMING_TARGET ? 'median only' : 'missed';
+}
+
+/**
+ * The streaming helper's summary of one workload (run-streaming.ts writes these fields as
+ * `<id>.<field>` into its result), or null when the result has none for `id`.
+ */
+export function streamingSummary(info: Readonly<Record<string, unknown>>, id: string, kind: 'wall' | 'cpu'): RatioSummary | null {
+  const field = (name: string): number | null => {
+    const v = info[`${id}.${kind}${name}`];
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  };
+  const [count, median, q1, q3, min, max] = ['Pairs', 'Median', 'Q1', 'Q3', 'Min', 'Max'].map(field);
+  if (count === null || median === null || q1 === null || q3 === null || min === null || max === null) return null;
+  return { count, median, q1, q3, min, max };
+}
+
+/**
+ * The streaming table: per workload, the throughput kept with streaming on (bare session
+ * loop time ÷ trainer host time, per interleaved pair) as median, quartiles and range, in wall
+ * time and in the training thread's CPU time; the verdict against STREAMING_TARGET (from the
+ * CPU-time ratios where measured, which other processes' load moves less, else wall time);
+ * the share of an "on" run spent outside `trainStep` (the host's own work); the rates that flowed.
+ */
+export function formatStreamingTable(info: Readonly<Record<string, unknown>>, ids: readonly string[]): string {
+  const ratio = (s: RatioSummary | null): string => (s === null ? '–' : `${s.median.toFixed(3)} (${s.q1.toFixed(3)}–${s.q3.toFixed(3)}; ${s.min.toFixed(3)}–${s.max.toFixed(3)})`);
+  const num = (key: string): string => formatNumber(typeof info[key] === 'number' ? (info[key] as number) : null);
+  const share = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
+  const header = ['workload', 'pairs', 'off samples/s', 'on samples/s', 'on ÷ off, wall: median (quartiles; range)', 'on ÷ off, CPU time', `≥ ${STREAMING_TARGET.toFixed(2)}`, "host's own work", 'snapshots/s', 'metrics/s'];
+  const lines = [header, header.map(() => '---')];
+  for (const id of ids) {
+    const wall = streamingSummary(info, id, 'wall');
+    if (wall === null) continue;
+    const cpu = streamingSummary(info, id, 'cpu');
+    lines.push([
+      id, String(wall.count), num(`${id}.offSamplesPerSecond`), num(`${id}.onSamplesPerSecond`),
+      ratio(wall), ratio(cpu), streamingVerdict(cpu ?? wall), share(info[`${id}.hostShare`]), num(`${id}.snapshotsPerSecond`), num(`${id}.metricsPerSecond`),
+    ]);
+  }
+  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}

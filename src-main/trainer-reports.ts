@@ -42,9 +42,8 @@ export function flush(c: Connection, r: Run, withSnapshot: boolean): void {
   if (elapsed > 0) r.samplesPerSecond = (r.samplesSinceFlush * 1000) / elapsed;
   r.samplesSinceFlush = 0;
   r.lastFlush = now;
-  if (r.stepBuffer.length > 0 || r.epochBuffer.length > 0) {
-    send(r.port, { v: PROTOCOL_VERSION, type: 'metrics', runId: r.id, steps: r.stepBuffer, epochs: r.epochBuffer });
-    r.stepBuffer = [];
+  if (r.stepLog.length > 0 || r.epochBuffer.length > 0) {
+    send(r.port, { v: PROTOCOL_VERSION, type: 'metrics', runId: r.id, steps: r.stepLog.take(), epochs: r.epochBuffer });
     r.epochBuffer = [];
   }
   if (withSnapshot) sendSnapshot(c, r, r.state !== 'running');

@@ -7,8 +7,9 @@
  */
 import type { TrainingSession } from '../src-engine/training-session';
 import type { Project } from '../src-engine/project';
-import type { EpochPoint, RunState, StepPoint, Views } from '../src-engine/protocol/messages';
+import type { EpochPoint, RunState, Views } from '../src-engine/protocol/messages';
 import type { Port } from './port';
+import { StepLog } from './trainer-step-log';
 
 /** What the host needs from its environment; each entry point supplies its own. */
 export interface HostEnvironment {
@@ -45,7 +46,8 @@ export interface Run {
   /** Paced runs: when the current pace started, and the steps taken since. */
   paceOrigin: number;
   paceSteps: number;
-  stepBuffer: StepPoint[];
+  /** Step points not yet sent in a 'metrics' message. */
+  stepLog: StepLog;
   epochBuffer: EpochPoint[];
   lastFlush: number;
   lastSnapshot: number;
@@ -55,6 +57,8 @@ export interface Run {
   samplesSinceFlush: number;
   samplesPerSecond: number;
   pumping: boolean;
+  /** Full-speed bursts read the clock once every this many steps (see `pump` in trainer-loop.ts). */
+  clockStride: number;
   cancelTimer: (() => void) | null;
   lastViews: number;
   /** Milliseconds between automatic checkpoints while running; 0 for none. */
@@ -91,7 +95,7 @@ export function createRun(start: RunStart, now: number): Run {
     stepsPerSecond: start.stepsPerSecond,
     paceOrigin: now,
     paceSteps: 0,
-    stepBuffer: [],
+    stepLog: new StepLog(),
     epochBuffer: [],
     lastFlush: now,
     lastSnapshot: -Infinity,
@@ -100,6 +104,7 @@ export function createRun(start: RunStart, now: number): Run {
     samplesSinceFlush: 0,
     samplesPerSecond: 0,
     pumping: false,
+    clockStride: 1,
     cancelTimer: null,
     lastViews: -Infinity,
     checkpointEveryMs: start.checkpointEverySeconds * 1000,
