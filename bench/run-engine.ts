@@ -4,7 +4,7 @@ import { parseRunnerArgs, runMain } from './runner-io';
 import { readShared } from './shared-files';
 import { installKernelHelperThread } from '../src-main/kernel-helper-thread';
 
-// The same injection as the trainer process: a kernel helper thread with LAYERLAB_KERNEL_THREADS=2.
+// The same injection as the trainer process: a kernel helper thread where kernelThreadCount() says 2.
 const helperThread = installKernelHelperThread();
 
 runMain(() => {

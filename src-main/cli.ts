@@ -111,7 +111,7 @@ async function train(args: string[], io: CliIo): Promise<number> {
   if (epochs !== undefined) project.training.epochs = epochs;
   if (seed !== undefined) project.training.seed = seed;
   const dataset = await loadProjectData(project, positional[0]);
-  // A second thread for big float32 dense kernels, when enabled (LAYERLAB_KERNEL_THREADS=2).
+  // A second thread for big float32 dense kernels (kernelThreadCount: 4+ cores, or LAYERLAB_KERNEL_THREADS=2).
   installKernelHelperThread();
   const created = createTrainingSession(project, dataset ? { dataset } : {});
   if (!created.ok) {

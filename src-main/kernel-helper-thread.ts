@@ -33,8 +33,19 @@ const TAKEN = 2;
 const DONE = 3;
 const FAILED = 4;
 const KERNELS: readonly HelperKernel[] = ['forward', 'weightGradientPart', 'inputGradientRows'];
-/** How long each side spins on the control words before it sleeps in Atomics.wait (LAYERLAB_KERNEL_SPIN_MS, for measuring; 0 by default). */
-const SPIN_MS = Number(process.env.LAYERLAB_KERNEL_SPIN_MS ?? 0);
+/**
+ * How long each side spins on the control words before it sleeps in Atomics.wait: a training
+ * step's calls come tens of microseconds apart, and waking a sleeping thread costs about as
+ * much as a whole call on this VM (measured: 0.3 ms gave W3 ~10% over none; 2 ms lost
+ * whenever the other core was busy). `LAYERLAB_KERNEL_SPIN_MS` overrides it, for measuring.
+ */
+const SPIN_MS = spinMs(process.env.LAYERLAB_KERNEL_SPIN_MS);
+
+/** The spin time from its environment variable: a number of milliseconds from 0 to 10, else 0.3. */
+export function spinMs(raw: string | undefined): number {
+  const v = Number(raw);
+  return raw !== undefined && raw.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= 10 ? v : 0.3;
+}
 /** How long a call the worker has claimed may take before the trainer gives up on it. */
 const TAKEN_TIMEOUT_MS = 30_000;
 
@@ -174,13 +185,21 @@ export function startKernelHelperThread(): KernelHelperThread {
   };
 }
 
+/** Logical cores from which the second kernel thread is on by default (two stay for the UI and the system). */
+export const DEFAULT_THREADS_MIN_CORES = 4;
+
 /**
- * How many threads the kernels use in this process: 2 only when `LAYERLAB_KERNEL_THREADS=2`
- * and the machine has more than one core. Off by default: on the shared 2-core benchmark
- * machine the split did not pay off yet (README, Performance).
+ * How many threads the kernels use in this process. `LAYERLAB_KERNEL_THREADS=1` or `=2` decides
+ * (2 needs more than one core); otherwise 2 on machines with at least DEFAULT_THREADS_MIN_CORES
+ * logical cores, 1 below: on the 2-core benchmark machine the split gains ~10% on W3 when the
+ * machine is idle but costs the renderer and everything else their only other core (README,
+ * Performance).
  */
-export function kernelThreadCount(env: Record<string, string | undefined> = process.env): 1 | 2 {
-  return env.LAYERLAB_KERNEL_THREADS === '2' && cpus().length > 1 ? 2 : 1;
+export function kernelThreadCount(env: Record<string, string | undefined> = process.env, cores = cpus().length): 1 | 2 {
+  const asked = env.LAYERLAB_KERNEL_THREADS;
+  if (asked === '1') return 1;
+  if (asked === '2') return cores > 1 ? 2 : 1;
+  return cores >= DEFAULT_THREADS_MIN_CORES ? 2 : 1;
 }
 
 /**

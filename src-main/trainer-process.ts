@@ -13,7 +13,7 @@ import {
   type ParentPortLike,
 } from './port';
 
-// A second thread for big float32 dense kernels, when enabled (LAYERLAB_KERNEL_THREADS=2).
+// A second thread for big float32 dense kernels (kernelThreadCount: 4+ cores, or LAYERLAB_KERNEL_THREADS=2).
 installKernelHelperThread();
 
 const host = createTrainerHost({

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { installKernelHelper, type KernelHelper } from '../../src-engine/kernel-helper';
 import { MIN_SPLIT_MACS } from '../../src-engine/layers/wasm-dense';
 import { createTrainingSession } from '../../src-engine/training-session';
-import { startKernelHelperThread, type KernelHelperThread } from '../../src-main/kernel-helper-thread';
+import { DEFAULT_THREADS_MIN_CORES, kernelThreadCount, spinMs, startKernelHelperThread, type KernelHelperThread } from '../../src-main/kernel-helper-thread';
 import { BATCH, FEATURES, H1, H2, sparseProject } from '../integration/sparse-project';
 
 const STEPS = 300;
@@ -108,5 +108,27 @@ describe('the kernel helper thread', () => {
     // After the death every call was handed back and run by the trainer.
     expect(counts.ran).toBe(ranBefore);
     expect(split.bits).toEqual(single.bits);
+  });
+});
+
+describe('how many kernel threads a process uses', () => {
+  it('follows LAYERLAB_KERNEL_THREADS, else turns the helper on from 4 logical cores', () => {
+    expect(kernelThreadCount({}, 2)).toBe(1);
+    expect(kernelThreadCount({}, 3)).toBe(1);
+    expect(kernelThreadCount({}, DEFAULT_THREADS_MIN_CORES)).toBe(2);
+    expect(kernelThreadCount({}, 16)).toBe(2);
+    expect(kernelThreadCount({ LAYERLAB_KERNEL_THREADS: '1' }, 16)).toBe(1);
+    expect(kernelThreadCount({ LAYERLAB_KERNEL_THREADS: '2' }, 2)).toBe(2);
+    // Two threads need two cores, whatever is asked.
+    expect(kernelThreadCount({ LAYERLAB_KERNEL_THREADS: '2' }, 1)).toBe(1);
+    // Anything else is the default.
+    expect(kernelThreadCount({ LAYERLAB_KERNEL_THREADS: 'lots' }, 8)).toBe(2);
+  });
+
+  it('spins 0.3 ms before sleeping unless LAYERLAB_KERNEL_SPIN_MS gives 0–10 ms', () => {
+    expect(spinMs(undefined)).toBe(0.3);
+    expect(spinMs('0')).toBe(0);
+    expect(spinMs('2.5')).toBe(2.5);
+    for (const bad of ['', ' ', '-1', '11', 'NaN', 'fast']) expect(spinMs(bad)).toBe(0.3);
   });
 });
