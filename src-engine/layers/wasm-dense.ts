@@ -160,6 +160,10 @@ export class WasmDense {
   private readonly handle: number;
   /** The group counter of calls shared with the helper (an i32 view of the header). */
   private readonly counter: Int32Array;
+  /** The helper's arguments of shared forward, dW and dX calls, reused. */
+  private readonly forwardArgs = new Array<number>(12).fill(0);
+  private readonly weightArgs = new Array<number>(12).fill(0);
+  private readonly inputArgs = new Array<number>(10).fill(0);
   /** The helper's own list scratch and dump row (byte addresses). */
   private readonly helperAt: { lo: number; lc: number; dump: number };
 
@@ -204,13 +208,14 @@ export class WasmDense {
     }
     const { at } = this;
     const hasBias = this.bias ? 1 : 0;
-    const args = (lo: number, lc: number, dump: number, counter: number) => [this.inputAt, rows, this.inputs, at.w, at.b, hasBias, this.units, at.z, lo, lc, dump, counter];
     if (!this.shares(rows, rows)) {
       this.kernels.forward(this.inputAt, rows, this.inputs, at.w, at.b, hasBias, this.units, at.z, at.lo, at.lc, at.dump, 0);
       return;
     }
     const h = this.helperAt;
-    this.share('forward', 0, args(h.lo, h.lc, h.dump, COUNTER_ADDRESS), () => this.kernels.forward(...args(at.lo, at.lc, at.dump, COUNTER_ADDRESS)));
+    this.begin('forward', fill(this.forwardArgs, this.inputAt, rows, this.inputs, at.w, at.b, hasBias, this.units, at.z, h.lo, h.lc, h.dump, COUNTER_ADDRESS), 0);
+    this.kernels.forward(this.inputAt, rows, this.inputs, at.w, at.b, hasBias, this.units, at.z, at.lo, at.lc, at.dump, COUNTER_ADDRESS);
+    this.end();
   }
 
   /** True when a call over `groups` output rows (and `rows` batch rows) is shared with the helper. */
@@ -219,18 +224,20 @@ export class WasmDense {
   }
 
   /**
-   * One call on both threads: sets the shared group counter to `first`, starts `kernel` with
-   * `helperArgs` on the helper, runs `own` here (which runs the same kernel on its own scratch),
-   * then waits for the helper's last group, or withdraws the call when the helper had not begun
-   * it: both take groups of four rows from the counter (dense-simd.wat, $firstGroup), so every
-   * group is done either way and a late helper costs at most one group.
+   * Starts a call shared with the helper: sets the group counter to `first` and starts `kernel`
+   * with `helperArgs` (the same call on the helper's scratch) there. The caller then runs the
+   * kernel itself and calls `end`. Both take groups of four rows from the counter
+   * (dense-simd.wat, $firstGroup), so every group is done once and a late helper costs at most
+   * one group.
    */
-  private share(kernel: HelperKernel, first: number, helperArgs: number[], own: () => void): void {
-    const helper = this.helper as KernelHelper;
+  private begin(kernel: HelperKernel, helperArgs: readonly number[], first: number): void {
     Atomics.store(this.counter, 0, first);
-    helper.start(this.handle, kernel, helperArgs);
-    own();
-    helper.finish();
+    (this.helper as KernelHelper).start(this.handle, kernel, helperArgs);
+  }
+
+  /** Waits for the helper's last group, or withdraws the call when it had not begun it (every group is done already). */
+  private end(): void {
+    (this.helper as KernelHelper).finish();
   }
 
   /** dW += xᵀ·dZ and db += Σ_rows dZ over the last forward's input and `this.dZ`. */
@@ -240,13 +247,12 @@ export class WasmDense {
       this.kernels.weightGradient(this.inputAt, at.dz, rows, this.inputs, this.units, at.dw, at.db, this.bias ? 1 : 0, at.lo, at.lc, at.dump);
       return;
     }
-    // dW's rows shared; db here, while the helper starts on dW.
+    // dW's rows shared; db here first, while the helper starts on dW.
     const h = this.helperAt;
-    const args = (lo: number, lc: number, dump: number) => [this.inputAt, at.dz, rows, this.inputs, this.units, at.dw, lo, lc, dump, 0, this.inputs, COUNTER_ADDRESS];
-    this.share('weightGradientPart', 0, args(h.lo, h.lc, h.dump), () => {
-      if (this.bias) this.kernels.biasGradient(at.dz, rows, this.units, at.db, at.lo, at.lc, at.dump);
-      this.kernels.weightGradientPart(...args(at.lo, at.lc, at.dump));
-    });
+    this.begin('weightGradientPart', fill(this.weightArgs, this.inputAt, at.dz, rows, this.inputs, this.units, at.dw, h.lo, h.lc, h.dump, 0, this.inputs, COUNTER_ADDRESS), 0);
+    if (this.bias) this.kernels.biasGradient(at.dz, rows, this.units, at.db, at.lo, at.lc, at.dump);
+    this.kernels.weightGradientPart(this.inputAt, at.dz, rows, this.inputs, this.units, at.dw, at.lo, at.lc, at.dump, 0, this.inputs, COUNTER_ADDRESS);
+    this.end();
   }
 
   /** dX = dZ·Wᵀ into `this.dInput`. */
@@ -259,9 +265,30 @@ export class WasmDense {
     // Wᵀ first, here (every group reads it), then the rows shared.
     this.kernels.transpose(at.w, this.inputs, this.units, at.wt);
     const h = this.helperAt;
-    const args = (lo: number, lc: number, dump: number) => [at.dz, at.wt, rows, this.inputs, this.units, at.dx, lo, lc, dump, COUNTER_ADDRESS];
-    this.share('inputGradientRows', 0, args(h.lo, h.lc, h.dump), () => this.kernels.inputGradientRows(...args(at.lo, at.lc, at.dump)));
+    this.begin('inputGradientRows', fill(this.inputArgs, at.dz, at.wt, rows, this.inputs, this.units, at.dx, h.lo, h.lc, h.dump, COUNTER_ADDRESS), 0);
+    this.kernels.inputGradientRows(at.dz, at.wt, rows, this.inputs, this.units, at.dx, at.lo, at.lc, at.dump, COUNTER_ADDRESS);
+    this.end();
   }
+}
+
+/**
+ * Writes the arguments into `into` (its length, at most 12, says how many) and returns it:
+ * argument lists reused call after call (positional parameters, so nothing is allocated).
+ */
+function fill(into: number[], a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, a8: number, a9: number, a10 = 0, a11 = 0): number[] {
+  into[0] = a0;
+  into[1] = a1;
+  into[2] = a2;
+  into[3] = a3;
+  into[4] = a4;
+  into[5] = a5;
+  into[6] = a6;
+  into[7] = a7;
+  into[8] = a8;
+  into[9] = a9;
+  if (into.length > 10) into[10] = a10;
+  if (into.length > 11) into[11] = a11;
+  return into;
 }
 
 /**
