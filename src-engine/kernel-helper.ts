@@ -15,8 +15,8 @@
  */
 import type { WasmMemory } from './wasm-host';
 
-/** The kernel exports of dense-simd.wat a helper may be asked to run. */
-export type HelperKernel = 'forward' | 'weightGradientPart' | 'inputGradientRows';
+/** The kernel exports a helper may be asked to run (dense-simd.wat's, adam-simd.wat's `adamPacked`). */
+export type HelperKernel = 'forward' | 'weightGradientPart' | 'inputGradientRows' | 'adamPacked';
 
 /** A helper thread with its own instance of a kernel module on memories shared with it. */
 export interface KernelHelper {

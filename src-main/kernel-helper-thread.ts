@@ -32,7 +32,7 @@ const POSTED = 1;
 const TAKEN = 2;
 const DONE = 3;
 const FAILED = 4;
-const KERNELS: readonly HelperKernel[] = ['forward', 'weightGradientPart', 'inputGradientRows'];
+const KERNELS: readonly HelperKernel[] = ['forward', 'weightGradientPart', 'inputGradientRows', 'adamPacked'];
 /**
  * How long each side spins on the control words before it sleeps in Atomics.wait: a training
  * step's calls come tens of microseconds apart, and waking a sleeping thread costs about as

@@ -14,7 +14,7 @@
   ;;   m ← m + (g − m)·omb1;  v ← v·beta2 + (omb2·g)·g
   ;;   amsgrad: vMax ← v where v > vMax; second = vMax  else second = v
   ;;   w ← w − (stepSize·m) / (√second / bc2Sqrt + eps)
-  (func (export "adam")
+  (func $adam (export "adam")
         (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $vMax i32) (param $n i32)
         (param $decay f32) (param $wd f32) (param $omb1 f32) (param $beta2 f32) (param $omb2 f32)
         (param $bc2Sqrt f32) (param $eps f32) (param $stepSize f32)
@@ -98,4 +98,18 @@
               (f32.mul (local.get $stepSize) (local.get $ms))
               (f32.add (f32.div (f32.sqrt (local.get $vs)) (local.get $bc2Sqrt)) (local.get $eps)))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $tail)))))
+        (br $tail))))
+
+  ;; The same update with its scalars read from memory: eight f32 at `scalars` (decay, wd, omb1,
+  ;; beta2, omb2, bc2Sqrt, eps, stepSize) and flags 1 decoupled, 2 l2, 4 amsgrad. All arguments
+  ;; are i32, so a helper thread can be handed the call through an Int32Array (kernel-helper.ts).
+  (func (export "adamPacked")
+        (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $vMax i32) (param $n i32)
+        (param $scalars i32) (param $flags i32)
+    (call $adam (local.get $w) (local.get $g) (local.get $m) (local.get $v) (local.get $vMax) (local.get $n)
+      (f32.load (local.get $scalars)) (f32.load offset=4 (local.get $scalars)) (f32.load offset=8 (local.get $scalars))
+      (f32.load offset=12 (local.get $scalars)) (f32.load offset=16 (local.get $scalars)) (f32.load offset=20 (local.get $scalars))
+      (f32.load offset=24 (local.get $scalars)) (f32.load offset=28 (local.get $scalars))
+      (i32.and (local.get $flags) (i32.const 1))
+      (i32.and (i32.shr_u (local.get $flags) (i32.const 1)) (i32.const 1))
+      (i32.and (i32.shr_u (local.get $flags) (i32.const 2)) (i32.const 1)))))

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { installKernelHelper, type KernelHelper } from '../../src-engine/kernel-helper';
 import { MIN_SPLIT_MACS } from '../../src-engine/layers/wasm-dense';
+import { ADAM_SPLIT_MIN_LENGTH } from '../../src-engine/optimizers/wasm-adam';
 import { createTrainingSession } from '../../src-engine/training-session';
 import { DEFAULT_THREADS_MIN_CORES, kernelThreadCount, spinMs, startKernelHelperThread, type KernelHelperThread } from '../../src-main/kernel-helper-thread';
 import { BATCH, FEATURES, H1, H2, sparseProject } from '../integration/sparse-project';
@@ -43,14 +44,17 @@ async function train(pause?: { at: number; run: () => Promise<void> }): Promise<
 
 /** Wraps `helper`, counting the calls the helper thread ran and those handed back. */
 function counting(helper: KernelHelper) {
-  const counts = { ran: 0, handedBack: 0, attached: 0 };
+  const counts = { ran: 0, handedBack: 0, attached: 0, adam: 0 };
   const wrapped: KernelHelper = {
     attach: (module, memory) => {
       const handle = helper.attach(module, memory);
       if (handle >= 0) counts.attached++;
       return handle;
     },
-    start: (handle, kernel, args) => helper.start(handle, kernel, args),
+    start: (handle, kernel, args) => {
+      if (kernel === 'adamPacked') counts.adam++;
+      helper.start(handle, kernel, args);
+    },
     finish: () => {
       const ran = helper.finish();
       if (ran) counts.ran++;
@@ -78,8 +82,12 @@ describe('the kernel helper thread', () => {
     const { wrapped, counts } = counting(thread.helper);
     installKernelHelper(wrapped);
     const split = await train();
-    // One memory holds the whole network (dense-arena.ts): attached once.
-    expect(counts.attached).toBe(1);
+    // One memory holds the whole network (dense-arena.ts), one Adam's moments: attached twice.
+    expect(counts.attached).toBe(2);
+    // h1's 300×96 weights (≥ ADAM_SPLIT_MIN_LENGTH) share every update; h2's 96×64 do not.
+    expect(FEATURES * H1).toBeGreaterThanOrEqual(ADAM_SPLIT_MIN_LENGTH);
+    expect(H1 * H2).toBeLessThan(ADAM_SPLIT_MIN_LENGTH);
+    expect(counts.adam).toBe(STEPS);
     // 3 split calls per step for h1's forward and dW, 3 for h2's forward, dW and dX, plus evaluation.
     expect(counts.ran + counts.handedBack).toBeGreaterThanOrEqual(5 * STEPS);
     expect(counts.ran).toBeGreaterThan(0);
