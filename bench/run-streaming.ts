@@ -54,7 +54,7 @@ const { parentPort } = require('node:worker_threads');
 parentPort.on('message', ({ port, runId, version, ackDelayMs }) => {
   const counts = { snapshots: 0, metrics: 0, steps: 0, snapshotBytes: 0 };
   port.on('message', (m) => {
-    if (m.type === 'metrics') { counts.metrics++; counts.steps += m.steps.length; }
+    if (m.type === 'metrics') { counts.metrics++; counts.steps += m.steps.step.length; }
     if (m.type === 'snapshot') {
       counts.snapshots++;
       for (const l of m.layers) {

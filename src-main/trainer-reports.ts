@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   SNAPSHOT_ACK_TIMEOUT_MS,
   VIEWS_INTERVAL_MS,
+  stepColumnBuffers,
   type FromTrainerInput,
 } from '../src-engine/protocol/messages';
 import type { Port } from './port';
@@ -35,7 +36,7 @@ export function sendStatus(r: Run, now: number): void {
   });
 }
 
-/** Sends the buffered metrics (and a snapshot when `withSnapshot`), then the status. */
+/** Sends the buffered metrics (their step columns transferred), a snapshot when `withSnapshot`, then the status. */
 export function flush(c: Connection, r: Run, withSnapshot: boolean): void {
   const now = c.env.now();
   const elapsed = now - r.lastFlush;
@@ -43,7 +44,9 @@ export function flush(c: Connection, r: Run, withSnapshot: boolean): void {
   r.samplesSinceFlush = 0;
   r.lastFlush = now;
   if (r.stepLog.length > 0 || r.epochBuffer.length > 0) {
-    send(r.port, { v: PROTOCOL_VERSION, type: 'metrics', runId: r.id, steps: r.stepLog.take(), epochs: r.epochBuffer });
+    // The columns' buffer is new for this message: transferred, not copied.
+    const steps = r.stepLog.take();
+    send(r.port, { v: PROTOCOL_VERSION, type: 'metrics', runId: r.id, steps, epochs: r.epochBuffer }, stepColumnBuffers(steps));
     r.epochBuffer = [];
   }
   if (withSnapshot) sendSnapshot(c, r, r.state !== 'running');

@@ -4,23 +4,15 @@
  * A small network takes tens of thousands of steps a second, so what the host does per step
  * counts (issue #8). Recording a step copies its four numbers into preallocated columns: no
  * allocation once the columns have grown to a flush's worth, and the engine's StepPoint dies
- * young instead of living until the flush. `take` builds the protocol's StepPoint objects in
- * one go right before they are posted, so the serializer walks objects that sit together in
- * memory.
+ * young instead of living until the flush. `take` copies them into the protocol's
+ * `StepColumns` (one new buffer per flush, which the host transfers with the message).
  *
  * No Node or Electron imports here: the Web Worker bundle includes this file.
  */
-import type { StepPoint } from '../src-engine/protocol/messages';
+import { allocateStepColumns, type StepColumns, type StepPoint } from '../src-engine/protocol/messages';
 
 /** Points the columns hold before they first grow (they double when full). */
 const INITIAL_CAPACITY = 1024;
-/** Largest value kept as a small integer in `take` (V8's 31-bit Smi range; larger counts stay exact as doubles). */
-const SMALL_INT_MAX = 0x3fffffff;
-
-/** `v` (a whole number) as a small integer when it is one, so the object stores it unboxed. */
-function wholeNumber(v: number): number {
-  return v >= 0 && v <= SMALL_INT_MAX ? v | 0 : v;
-}
 
 /** Step points in arrival order; see the module comment. */
 export class StepLog {
@@ -46,13 +38,14 @@ export class StepLog {
     this.count = n + 1;
   }
 
-  /** The recorded points as new StepPoint objects, oldest first; the log is empty afterwards. */
-  take(): StepPoint[] {
+  /** The recorded points as new columns (sharing one new buffer), oldest first; the log is empty afterwards. */
+  take(): StepColumns {
     const n = this.count;
-    const out: StepPoint[] = [];
-    for (let i = 0; i < n; i++) {
-      out.push({ step: wholeNumber(this.steps[i]), epoch: wholeNumber(this.epochs[i]), loss: this.losses[i], lr: this.lrs[i] });
-    }
+    const out = allocateStepColumns(n);
+    out.step.set(this.steps.subarray(0, n));
+    out.epoch.set(this.epochs.subarray(0, n));
+    out.loss.set(this.losses.subarray(0, n));
+    out.lr.set(this.lrs.subarray(0, n));
     this.count = 0;
     return out;
   }

@@ -14,18 +14,10 @@ import type { LayerHealth } from '../inspect/unit-health';
 import type { LayerHistograms } from '../layer-metrics';
 import type { LayerlabModel } from '../model-json';
 import { messageKeySchema, messageParamsSchema, runIdField as runId, versionField as v } from './message-fields';
+import { stepColumnsSchema } from './step-columns';
 
 /** Any JavaScript number, NaN and ±Infinity included: statistics of a diverging run are real data. */
 const anyNumber = z.custom<number>((x) => typeof x === 'number', 'expected a number');
-
-/** One scalar record per optimizer step. */
-export const stepPointSchema = z.object({
-  step: z.number().int(),
-  epoch: z.number().int(),
-  loss: anyNumber,
-  lr: z.number(),
-});
-export type StepPoint = z.infer<typeof stepPointSchema>;
 
 /** One record per finished epoch (losses over a full pass, in inference mode). */
 export const epochPointSchema = z.object({
@@ -108,7 +100,8 @@ export const fromTrainerSchema = z.discriminatedUnion('type', [
     v,
     type: z.literal('metrics'),
     runId,
-    steps: z.array(stepPointSchema),
+    /** The steps since the last 'metrics' message, as columns (see step-columns.ts). */
+    steps: stepColumnsSchema,
     epochs: z.array(epochPointSchema),
   }),
   z.object({

@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * Raised whenever a message's shape changes, so a consumer tells a trainer of another build
+ * by its version instead of by a list of schema errors. 2: 'metrics' carries its step points
+ * as columns (`StepColumns`), not an array of objects. `as const` keeps the literal type
+ * in object literals (`{ v: PROTOCOL_VERSION }` is a `v: 2`, not a `v: number`).
+ */
+export const PROTOCOL_VERSION = 2 as const;
 
 /** The `v` field of every message. */
 export const versionField = z.literal(PROTOCOL_VERSION);

@@ -8,7 +8,8 @@
  * so a consumer drops messages of a run it no longer shows.
  *
  * The schemas live in `message-fields.ts` (shared fields), `to-trainer.ts` and
- * `from-trainer.ts`; everything is imported from here.
+ * `from-trainer.ts` (with `step-columns.ts`, the step points of 'metrics'); everything is
+ * imported from here.
  */
 import type { z } from 'zod';
 import { formatIssues } from '../project';
@@ -19,6 +20,7 @@ import { toTrainerSchema, type ToTrainer } from './to-trainer';
 export { PROTOCOL_VERSION, messageKeySchema, messageParamsSchema } from './message-fields';
 export * from './to-trainer';
 export * from './from-trainer';
+export * from './step-columns';
 
 export type ProtocolResult<T> = { ok: true; message: T } | { ok: false; error: string };
 

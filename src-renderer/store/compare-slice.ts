@@ -76,7 +76,8 @@ export function createCompareSlice(
     switch (msg.type) {
       case 'metrics': {
         const epochs = msg.epochs.map((e) => ({ epoch: e.epoch, train: e.trainLoss, val: e.valLoss }));
-        const last = msg.steps.length > 0 ? msg.steps[msg.steps.length - 1].loss : lane.lastLoss;
+        const losses = msg.steps.loss;
+        const last = losses.length > 0 ? losses[losses.length - 1] : lane.lastLoss;
         if (epochs.length === 0 && last === lane.lastLoss) return;
         next = { ...lane, epochs: epochs.length > 0 ? [...lane.epochs, ...epochs] : lane.epochs, lastLoss: last };
         break;

@@ -10,7 +10,7 @@
  * points for each metrics message (20 per second) would only make garbage. Readers (the
  * chart) watch `version`; a new run gets a fresh object from `createLossHistory`.
  */
-import type { EpochPoint, StepPoint } from '../../src-engine/protocol/messages';
+import type { EpochPoint, StepColumns } from '../../src-engine/protocol/messages';
 
 export const MAX_STEP_POINTS = 20_000;
 
@@ -48,20 +48,22 @@ export function createLossHistory(): LossHistory {
 }
 
 /**
- * Appends step and epoch points. Mutates `history`'s arrays and returns a new shell object
- * (with `version` + 1) so zustand subscribers see a change. Non-finite losses are kept as
- * `lastLoss` (the trainer reports divergence separately) but not plotted.
+ * Appends step points (in columns, as a 'metrics' message carries them) and epoch points.
+ * Mutates `history`'s arrays and returns a new shell object (with `version` + 1) so zustand
+ * subscribers see a change. Non-finite losses are kept as `lastLoss` (the trainer reports
+ * divergence separately) but not plotted.
  */
-export function appendMetrics(history: LossHistory, steps: readonly StepPoint[], epochs: readonly EpochPoint[]): LossHistory {
+export function appendMetrics(history: LossHistory, steps: StepColumns, epochs: readonly EpochPoint[]): LossHistory {
   const h = { ...history };
-  for (const p of steps) {
+  for (let i = 0; i < steps.step.length; i++) {
+    const loss = steps.loss[i];
     h.received++;
-    h.lastLoss = p.loss;
-    if (!Number.isFinite(p.loss)) continue;
-    h.pendingSum += p.loss;
+    h.lastLoss = loss;
+    if (!Number.isFinite(loss)) continue;
+    h.pendingSum += loss;
     h.pendingCount++;
     if (h.pendingCount >= h.stride) {
-      h.stepX.push(p.step);
+      h.stepX.push(steps.step[i]);
       h.stepY.push(h.pendingSum / h.pendingCount);
       h.pendingSum = 0;
       h.pendingCount = 0;

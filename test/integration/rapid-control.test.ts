@@ -75,10 +75,10 @@ function checkRunsDoNotMix(messages: FromTrainer[]): void {
       order.push(m.runId);
     }
     if (m.type === 'metrics') {
-      for (const p of m.steps) {
+      for (const step of m.steps.step) {
         const previous = lastStep.get(m.runId);
-        if (previous !== undefined) expect(p.step, `steps of run ${m.runId}`).toBe(previous + 1);
-        lastStep.set(m.runId, p.step);
+        if (previous !== undefined) expect(step, `steps of run ${m.runId}`).toBe(previous + 1);
+        lastStep.set(m.runId, step);
       }
     }
     if (m.type === 'done') finished.add(m.runId);

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCheckpointRecord } from '../../src-engine/checkpoint-record';
 import { createSpiralExample } from '../../src-engine/examples';
 import { projectSchema, type Project } from '../../src-engine/project';
-import { PROTOCOL_VERSION, type FromTrainer } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, stepPointsFrom, type FromTrainer } from '../../src-engine/protocol/messages';
 import { createCheckpointStore } from '../../src-main/checkpoint-store';
 import { startTrainerChild, type TrainerChild } from './trainer-child';
 
@@ -58,7 +58,7 @@ async function stepTo(c: TrainerChild, runId: string, count: number, step: numbe
 
 const weightsOf = (s: Of<'snapshot'>) => s.layers.map((l) => [Array.from(l.weights), Array.from(l.bias ?? [])]);
 const lossesOf = (c: TrainerChild, runId: string, after: number) =>
-  c.messages.filter(is('metrics', runId)).flatMap((m) => m.steps.filter((p) => p.step > after).map((p) => [p.step, p.loss]));
+  c.messages.filter(is('metrics', runId)).flatMap((m) => stepPointsFrom(m.steps).filter((p) => p.step > after).map((p) => [p.step, p.loss]));
 
 const N = 300; // 320 training samples in batches of 16: N/2 = 150 stops in the middle of epoch 8
 

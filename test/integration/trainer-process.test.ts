@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 function stepLosses(c: TrainerChild, runId: string): number[] {
-  return c.messages.filter(is('metrics', runId)).flatMap((m) => m.steps.map((s) => s.loss));
+  return c.messages.filter(is('metrics', runId)).flatMap((m) => Array.from(m.steps.loss));
 }
 
 describe('the built trainer in a real child process', () => {
@@ -42,7 +42,7 @@ describe('the built trainer in a real child process', () => {
     const last = later[later.length - 1].trainLoss;
     expect(last).toBeLessThan(first * 0.9);
     // Steps arrive in order, one record per optimizer step, none missing.
-    const steps = child.messages.filter(is('metrics', 'run-1')).flatMap((m) => m.steps.map((s) => s.step));
+    const steps = child.messages.filter(is('metrics', 'run-1')).flatMap((m) => Array.from(m.steps.step));
     expect(steps.slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
 
     const stopFrom = child.messages.length;

@@ -66,7 +66,7 @@ describe('the trainer host at full speed', () => {
     const done = received.find((m) => m.type === 'done');
     expect(done).toMatchObject({ reason: 'completed', step: total });
     // Every step's point arrived once, in order.
-    const streamed = received.flatMap((m) => (m.type === 'metrics' ? m.steps.map((p) => p.step) : []));
+    const streamed = received.flatMap((m) => (m.type === 'metrics' ? Array.from(m.steps.step) : []));
     expect(streamed).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     expect(steps).toBe(total);
 

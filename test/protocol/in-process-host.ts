@@ -5,7 +5,7 @@
  * message the host posts is checked with `parseFromTrainer` and received as a structured
  * clone with its transfer list applied, as through a real port.
  */
-import { parseFromTrainer, type FromTrainer, type ToTrainerInput } from '../../src-engine/protocol/messages';
+import { parseFromTrainer, stepPointsFrom, type FromTrainer, type StepPoint, type ToTrainerInput } from '../../src-engine/protocol/messages';
 import type { Port } from '../../src-main/port';
 import { createTrainerHost, type HostEnvironment } from '../../src-main/trainer-host';
 
@@ -26,8 +26,8 @@ export interface InProcessHost {
   all<T extends FromTrainer['type']>(type: T): Message<T>[];
   /** The last received message of one type. */
   last<T extends FromTrainer['type']>(type: T): Message<T> | undefined;
-  /** The per-step metrics of one run, from all its 'metrics' messages. */
-  metricSteps(runId: string): Message<'metrics'>['steps'];
+  /** The step points of one run, from all its 'metrics' messages' columns, in order. */
+  metricSteps(runId: string): StepPoint[];
 }
 
 /** Attaches a new host to a fake port; 'ready' is already in `received`. */
@@ -83,6 +83,6 @@ export function inProcessHost(): InProcessHost {
     },
     all,
     last: (type) => all(type).at(-1),
-    metricSteps: (runId) => received.flatMap((m) => (m.type === 'metrics' && m.runId === runId ? m.steps : [])),
+    metricSteps: (runId) => received.flatMap((m) => (m.type === 'metrics' && m.runId === runId ? stepPointsFrom(m.steps) : [])),
   };
 }

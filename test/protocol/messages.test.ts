@@ -25,19 +25,19 @@ describe('trainer protocol', () => {
   });
 
   it('refuses another protocol version with a message that says so', () => {
-    const r = parseToTrainer({ v: 2, type: 'pause', runId: 'a' });
+    const r = parseToTrainer({ v: PROTOCOL_VERSION + 1, type: 'pause', runId: 'a' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toContain('protocol version 2');
+    if (!r.ok) expect(r.error).toContain(`protocol version ${PROTOCOL_VERSION + 1}`);
   });
 
   it('refuses a negative learning rate in set-hyperparameters', () => {
-    expect(parseToTrainer({ v: 1, type: 'set-hyperparameters', runId: 'a', values: { lr: -1 } }).ok).toBe(false);
-    expect(parseToTrainer({ v: 1, type: 'set-hyperparameters', runId: 'a', values: { lr: 0.5 } }).ok).toBe(true);
+    expect(parseToTrainer({ v: PROTOCOL_VERSION, type: 'set-hyperparameters', runId: 'a', values: { lr: -1 } }).ok).toBe(false);
+    expect(parseToTrainer({ v: PROTOCOL_VERSION, type: 'set-hyperparameters', runId: 'a', values: { lr: 0.5 } }).ok).toBe(true);
   });
 
   it('validates messages from the trainer, typed arrays included', () => {
     const snapshot = {
-      v: 1,
+      v: PROTOCOL_VERSION,
       type: 'snapshot',
       runId: 'a',
       seq: 1,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
-import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, stepPointsFrom } from '../../src-engine/protocol/messages';
 import { notes221Project } from '../engine/helpers/projects';
 import { inProcessHost } from './in-process-host';
 
@@ -63,8 +63,8 @@ describe('trainer host inspection', () => {
     for (let i = 0; i < expected.layers.length; i++) {
       expect(Array.from(resumed.layers[i].weights)).toEqual(Array.from(expected.layers[i].weights));
     }
-    const lossesA = a.all('metrics').flatMap((m) => m.steps).filter((s) => s.step > at);
-    const lossesB = b.all('metrics').flatMap((m) => m.steps);
+    const lossesA = a.all('metrics').flatMap((m) => stepPointsFrom(m.steps)).filter((s) => s.step > at);
+    const lossesB = b.all('metrics').flatMap((m) => stepPointsFrom(m.steps));
     expect(lossesB).toEqual(lossesA);
   });
 
@@ -106,7 +106,7 @@ describe('trainer host inspection', () => {
     expect(w2.new).toBeCloseTo(0.1006995, 7);
     expect(w1.new).toBeCloseTo(0.3000264, 7);
     expect(h.all('status').at(-1)).toMatchObject({ step: 1, state: 'paused' });
-    expect(h.all('metrics').flatMap((m) => m.steps).map((s) => s.step)).toEqual([1]);
+    expect(h.all('metrics').flatMap((m) => Array.from(m.steps.step))).toEqual([1]);
   });
 
   it('refuses to trace a network too large to show', () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
 import type { Project } from '../../src-engine/project';
-import type { FromTrainer } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, type FromTrainer } from '../../src-engine/protocol/messages';
 import { createTrainingSession } from '../../src-engine/training-session';
 import { inProcessHost } from './in-process-host';
 
@@ -16,10 +16,10 @@ const EXACT = 1e-12;
 /** Runs `project` to its end in the in-process host (stopped after `stopAfterTasks` tasks if given); every message. */
 function runToEnd(project: Project, stopAfterTasks: number | null = null): FromTrainer[] {
   const h = inProcessHost();
-  h.send({ v: 1, type: 'start', runId: 'r', project });
+  h.send({ v: PROTOCOL_VERSION, type: 'start', runId: 'r', project });
   if (stopAfterTasks !== null) {
     h.run(stopAfterTasks);
-    h.send({ v: 1, type: 'stop', runId: 'r' });
+    h.send({ v: PROTOCOL_VERSION, type: 'stop', runId: 'r' });
   }
   h.run(100_000);
   return h.received;

@@ -26,7 +26,7 @@ const start = (runId: string, extra: Partial<Extract<ToTrainerInput, { type: 'st
 describe('trainer host', () => {
   it('sends ready on attach', () => {
     const h = harness();
-    expect(h.received[0]).toEqual({ v: 1, type: 'ready', host: 'test' });
+    expect(h.received[0]).toEqual({ v: PROTOCOL_VERSION, type: 'ready', host: 'test' });
   });
 
   it('steps exactly the requested batches while paused, and reports each step once', () => {
@@ -34,9 +34,9 @@ describe('trainer host', () => {
     h.send(start('r', { paused: true }));
     h.run();
     expect(h.last('status')).toMatchObject({ state: 'paused', step: 0 });
-    h.send({ v: 1, type: 'step', runId: 'r', count: 5 });
+    h.send({ v: PROTOCOL_VERSION, type: 'step', runId: 'r', count: 5 });
     h.run();
-    h.send({ v: 1, type: 'step', runId: 'r' });
+    h.send({ v: PROTOCOL_VERSION, type: 'step', runId: 'r' });
     h.run();
     expect(h.last('status')).toMatchObject({ state: 'paused', step: 6 });
     expect(h.steps('r')).toEqual([1, 2, 3, 4, 5, 6]);
@@ -45,8 +45,8 @@ describe('trainer host', () => {
   it('steps one epoch to the epoch boundary and stops there', () => {
     const h = harness();
     h.send(start('r', { paused: true }));
-    h.send({ v: 1, type: 'step', runId: 'r', count: 2 });
-    h.send({ v: 1, type: 'step', runId: 'r', unit: 'epoch' });
+    h.send({ v: PROTOCOL_VERSION, type: 'step', runId: 'r', count: 2 });
+    h.send({ v: PROTOCOL_VERSION, type: 'step', runId: 'r', unit: 'epoch' });
     h.run();
     const status = h.last('status')!;
     expect(status.epoch).toBe(1);
@@ -58,14 +58,14 @@ describe('trainer host', () => {
     const h = harness();
     h.send(start('r'));
     h.run(3);
-    h.send({ v: 1, type: 'pause', runId: 'r' });
+    h.send({ v: PROTOCOL_VERSION, type: 'pause', runId: 'r' });
     h.run();
     const paused = h.last('status')!;
     expect(paused.state).toBe('paused');
     expect(paused.step).toBeGreaterThan(0);
-    h.send({ v: 1, type: 'resume', runId: 'r' });
+    h.send({ v: PROTOCOL_VERSION, type: 'resume', runId: 'r' });
     h.run(3);
-    h.send({ v: 1, type: 'stop', runId: 'r' });
+    h.send({ v: PROTOCOL_VERSION, type: 'stop', runId: 'r' });
     h.run();
     const steps = h.steps('r');
     expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
@@ -76,7 +76,7 @@ describe('trainer host', () => {
     const h = harness();
     const project = createSpiralExample();
     project.training.epochs = 3;
-    h.send({ v: 1, type: 'start', runId: 'r', project });
+    h.send({ v: PROTOCOL_VERSION, type: 'start', runId: 'r', project });
     h.run();
     const done = h.last('done')!;
     expect(done).toMatchObject({ reason: 'completed', epoch: 3 });
@@ -103,7 +103,7 @@ describe('trainer host', () => {
     h.run(10);
     // Each step waits for a 100 ms timer, so ten queue turns cover at most five steps,
     // where full speed would take hundreds.
-    h.send({ v: 1, type: 'stop', runId: 'r' });
+    h.send({ v: PROTOCOL_VERSION, type: 'stop', runId: 'r' });
     h.run();
     const done = h.last('done')!;
     expect(done.step).toBeGreaterThan(0);
@@ -113,7 +113,7 @@ describe('trainer host', () => {
   it('answers bad messages and unknown runs with errors', () => {
     const h = harness();
     h.send({ type: 'start' });
-    h.send({ v: 1, type: 'resume', runId: 'ghost' });
+    h.send({ v: PROTOCOL_VERSION, type: 'resume', runId: 'ghost' });
     const errors = h.received.filter((m) => m.type === 'error');
     expect(errors.map((e) => e.type === 'error' && e.code)).toEqual(['bad-message', 'unknown-run']);
   });
@@ -123,7 +123,7 @@ describe('trainer host', () => {
     h.send(start('r'));
     // Roughly 30 s of fake time at full speed: an acknowledging consumer would get ~900 snapshots.
     for (let i = 0; i < 40 && (h.last('status')?.step ?? 0) < 5000; i++) h.run(50);
-    h.send({ v: 1, type: 'pause', runId: 'r' });
+    h.send({ v: PROTOCOL_VERSION, type: 'pause', runId: 'r' });
     h.run();
     const snapshots = h.received.filter((m) => m.type === 'snapshot');
     const status = h.last('status')!;
@@ -144,11 +144,11 @@ describe('trainer host', () => {
       for (const m of h.received) {
         if (m.type === 'snapshot' && m.seq > acked) {
           acked = m.seq;
-          h.send({ v: 1, type: 'snapshot-ack', runId: 'r', seq: m.seq });
+          h.send({ v: PROTOCOL_VERSION, type: 'snapshot-ack', runId: 'r', seq: m.seq });
         }
       }
     }
-    h.send({ v: 1, type: 'stop', runId: 'r' });
+    h.send({ v: PROTOCOL_VERSION, type: 'stop', runId: 'r' });
     h.run();
     const seqs = h.received.flatMap((m) => (m.type === 'snapshot' ? [m.seq] : []));
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
@@ -157,14 +157,14 @@ describe('trainer host', () => {
 
   it('ignores an acknowledgement that arrives after its run ended', () => {
     const h = harness();
-    h.send({ v: 1, type: 'snapshot-ack', runId: 'old', seq: 3 });
+    h.send({ v: PROTOCOL_VERSION, type: 'snapshot-ack', runId: 'old', seq: 3 });
     expect(h.received.filter((m) => m.type === 'error')).toEqual([]);
   });
 
   it('stops a diverging run with a message naming the step and layer, keeping finite weights', () => {
     const h = harness();
     const project = notesLinearProject({ optimizer: { type: 'sgd', lr: 1000 }, epochs: 100_000 });
-    h.send({ v: 1, type: 'start', runId: 'd', project });
+    h.send({ v: PROTOCOL_VERSION, type: 'start', runId: 'd', project });
     h.run();
     const error = h.received.find((m) => m.type === 'error');
     expect(error).toMatchObject({ runId: 'd', code: 'diverged', nodeId: 'b1' });
@@ -172,7 +172,7 @@ describe('trainer host', () => {
     expect(h.last('done')).toMatchObject({ runId: 'd', reason: 'diverged' });
     const snapshot = h.last('snapshot')!;
     expect(Array.from(snapshot.layers[0].weights).every(Number.isFinite)).toBe(true);
-    const losses = h.received.flatMap((m) => (m.type === 'metrics' ? m.steps.map((s) => s.loss) : []));
+    const losses = h.received.flatMap((m) => (m.type === 'metrics' ? Array.from(m.steps.loss) : []));
     expect(losses.every(Number.isFinite)).toBe(true);
   });
 
@@ -187,7 +187,7 @@ describe('trainer host', () => {
       const project = createSpiralExample();
       project.training.optimizer = { type } as never;
       project.training.epochs = 2;
-      handler({ v: 1, type: 'start', runId: type, project });
+      handler({ v: PROTOCOL_VERSION, type: 'start', runId: type, project });
       return { type, received };
     });
     for (let i = 0; i < 100_000 && tasks.length > 0; i++) tasks.shift()!();
@@ -206,7 +206,7 @@ describe('trainer host', () => {
     const h = harness();
     h.send(start('p', { stepsPerSecond: 100 }));
     while (h.time() < 2000) h.run(1);
-    h.send({ v: 1, type: 'pause', runId: 'p' });
+    h.send({ v: PROTOCOL_VERSION, type: 'pause', runId: 'p' });
     h.run();
     // 2 s at 100 steps/s: about 200 steps, although every step here costs several fake ms.
     const steps = h.last('status')!.step;

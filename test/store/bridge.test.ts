@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { TRAINER_PORT_MESSAGE, type DesktopApi, type TrainerExitInfo } from '../../src-engine/protocol/ipc';
-import type { FromTrainer } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, type FromTrainer } from '../../src-engine/protocol/messages';
 import { createDesktopConnection, takeTrainerPort, type WindowLike } from '../../src-renderer/bridge/desktop-connection';
 import { createMessageConnection } from '../../src-renderer/bridge/trainer-connection';
 
@@ -67,21 +67,21 @@ describe('createDesktopConnection', () => {
     const win = createFakeWindow();
     const { connection, close } = createDesktopConnection(api, win);
     expect(api.requestTrainerPort).toHaveBeenCalledTimes(1);
-    connection.send({ v: 1, type: 'pause', runId: 'r' });
+    connection.send({ v: PROTOCOL_VERSION, type: 'pause', runId: 'r' });
 
     const channel = new MessageChannel();
     channel.port2.start();
     const received = nextMessage(channel.port2);
     win.handOff(channel.port1);
-    expect(await received).toEqual({ v: 1, type: 'pause', runId: 'r' });
+    expect(await received).toEqual({ v: PROTOCOL_VERSION, type: 'pause', runId: 'r' });
 
     const replies: FromTrainer[] = [];
     connection.subscribe((m) => replies.push(m));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    channel.port2.postMessage({ v: 1, type: 'nonsense' });
-    channel.port2.postMessage({ v: 1, type: 'ready', host: 'utility-process' });
+    channel.port2.postMessage({ v: PROTOCOL_VERSION, type: 'nonsense' });
+    channel.port2.postMessage({ v: PROTOCOL_VERSION, type: 'ready', host: 'utility-process' });
     await vi.waitFor(() => expect(replies).toHaveLength(1));
-    expect(replies[0]).toEqual({ v: 1, type: 'ready', host: 'utility-process' });
+    expect(replies[0]).toEqual({ v: PROTOCOL_VERSION, type: 'ready', host: 'utility-process' });
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
     close();
@@ -111,8 +111,8 @@ describe('createMessageConnection', () => {
     const got: FromTrainer[] = [];
     connection.subscribe((m) => got.push(m));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    channel.port2.postMessage({ v: 2, type: 'ready', host: 'x' });
-    channel.port2.postMessage({ v: 1, type: 'pong', nonce: 1 });
+    channel.port2.postMessage({ v: PROTOCOL_VERSION + 1, type: 'ready', host: 'x' });
+    channel.port2.postMessage({ v: PROTOCOL_VERSION, type: 'pong', nonce: 1 });
     await vi.waitFor(() => expect(got).toHaveLength(1));
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();

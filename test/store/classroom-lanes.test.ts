@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { TRAINER_PORT_MESSAGE, type DesktopApi, type TrainerExitInfo } from '../../src-engine/protocol/ipc';
-import type { FromTrainer } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, type FromTrainer } from '../../src-engine/protocol/messages';
 import type { WindowLike } from '../../src-renderer/bridge/desktop-connection';
 import { createDesktopLane, takeChannelPort } from '../../src-renderer/classroom/lane-connection';
 
@@ -55,7 +55,7 @@ describe('createDesktopLane', () => {
     const win = createFakeWindow();
     const lane = createDesktopLane(api, win, 'race-2');
     expect(api.requestTrainerPort).toHaveBeenCalledWith('race-2');
-    lane.connection.send({ v: 1, type: 'pause', runId: 'r' });
+    lane.connection.send({ v: PROTOCOL_VERSION, type: 'pause', runId: 'r' });
 
     const other = new MessageChannel();
     win.handOff(other.port1, 'race-1');
@@ -63,12 +63,12 @@ describe('createDesktopLane', () => {
     mine.port2.start();
     const first = new Promise((resolve) => mine.port2.addEventListener('message', (e) => resolve(e.data), { once: true }));
     win.handOff(mine.port1, 'race-2');
-    expect(await first).toEqual({ v: 1, type: 'pause', runId: 'r' });
+    expect(await first).toEqual({ v: PROTOCOL_VERSION, type: 'pause', runId: 'r' });
 
     const replies: FromTrainer[] = [];
     lane.connection.subscribe((m) => replies.push(m));
-    mine.port2.postMessage({ v: 1, type: 'ready', host: 'utility-process' });
-    await vi.waitFor(() => expect(replies).toEqual([{ v: 1, type: 'ready', host: 'utility-process' }]));
+    mine.port2.postMessage({ v: PROTOCOL_VERSION, type: 'ready', host: 'utility-process' });
+    await vi.waitFor(() => expect(replies).toEqual([{ v: PROTOCOL_VERSION, type: 'ready', host: 'utility-process' }]));
 
     const lost: string[] = [];
     lane.connection.onLost?.((r) => lost.push(r));

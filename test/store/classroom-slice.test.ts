@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGradient } from '../../src-engine/inspect/gradient-check';
 import { traceStep } from '../../src-engine/inspect/step-trace';
 import { findLesson, notes221LessonProject } from '../../src-engine/lessons';
-import type { ToTrainerInput } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, stepColumnsFrom, type ToTrainerInput } from '../../src-engine/protocol/messages';
 import { RUN_MESSAGES } from '../../src-engine/run-messages';
 import { runMessageText } from '../../src-renderer/i18n/run-message-text';
 import { createAppStore } from '../../src-renderer/store/app-store';
@@ -81,7 +81,7 @@ describe('Step mode', () => {
     store.getState().openLesson('notes-221');
     const { runId } = store.getState().stepMode;
     const { trace } = traceOf221();
-    opened[0].connection.deliver({ v: 1, type: 'trace', runId: runId!, trace });
+    opened[0].connection.deliver({ v: PROTOCOL_VERSION, type: 'trace', runId: runId!, trace });
     expect(store.getState().stepMode).toMatchObject({ status: 'ready', stageIndex: 0, steps: 1 });
     store.getState().previousStage();
     expect(store.getState().stepMode.stageIndex).toBe(0);
@@ -94,7 +94,7 @@ describe('Step mode', () => {
   it('drops a trace of another run', () => {
     const { store, opened } = setup();
     store.getState().openLesson('notes-221');
-    opened[0].connection.deliver({ v: 1, type: 'trace', runId: 'someone-else', trace: traceOf221().trace });
+    opened[0].connection.deliver({ v: PROTOCOL_VERSION, type: 'trace', runId: 'someone-else', trace: traceOf221().trace });
     expect(store.getState().stepMode.trace).toBeNull();
   });
 
@@ -102,7 +102,7 @@ describe('Step mode', () => {
     const { store, opened } = setup();
     store.getState().openLesson('notes-221');
     const first = store.getState().stepMode.runId!;
-    opened[0].connection.deliver({ v: 1, type: 'trace', runId: first, trace: traceOf221().trace });
+    opened[0].connection.deliver({ v: PROTOCOL_VERSION, type: 'trace', runId: first, trace: traceOf221().trace });
     store.getState().traceNextStep();
     expect(typesOf(opened[0].connection.sent)).toEqual(['start', 'trace-step', 'trace-step']);
 
@@ -126,7 +126,7 @@ describe('Step mode', () => {
     store.getState().openLesson('notes-221');
     const runId = store.getState().stepMode.runId!;
     const traced = traceOf221();
-    opened[0].connection.deliver({ v: 1, type: 'trace', runId, trace: traced.trace });
+    opened[0].connection.deliver({ v: PROTOCOL_VERSION, type: 'trace', runId, trace: traced.trace });
     store.getState().checkGradients('all');
     store.getState().selectParam({ layerIndex: 1, row: 0, col: 0 });
     store.getState().checkGradients('selected');
@@ -134,7 +134,7 @@ describe('Step mode', () => {
     expect(checks.map((m) => m.type === 'check-gradient' && m.target)).toEqual(['all', { layerIndex: 1, row: 0, col: 0 }]);
     expect(store.getState().stepMode.gradient.status).toBe('checking');
     const result = checkGradient(traced.session);
-    opened[0].connection.deliver({ v: 1, type: 'gradient-check', runId, result });
+    opened[0].connection.deliver({ v: PROTOCOL_VERSION, type: 'gradient-check', runId, result });
     expect(store.getState().stepMode.gradient).toMatchObject({ status: 'done', result: { passed: true } });
   });
 
@@ -142,11 +142,11 @@ describe('Step mode', () => {
     const { store, opened } = setup();
     store.getState().openLesson('notes-221');
     const runId = store.getState().stepMode.runId!;
-    opened[0].connection.deliver({ v: 1, type: 'error', runId, code: 'refused', message: 'Too big.', nodeId: null });
+    opened[0].connection.deliver({ v: PROTOCOL_VERSION, type: 'error', runId, code: 'refused', message: 'Too big.', nodeId: null });
     expect(store.getState().stepMode).toMatchObject({ status: 'error', error: 'Too big.' });
     // With its template, the refusal reads in Korean too.
     const params = { max: 10, layer: 'Hidden 1', units: 50 };
-    opened[0].connection.deliver({ v: 1, type: 'error', runId, code: 'refused', message: RUN_MESSAGES['trace-too-many-units'](params), nodeId: null, key: 'trace-too-many-units', params });
+    opened[0].connection.deliver({ v: PROTOCOL_VERSION, type: 'error', runId, code: 'refused', message: RUN_MESSAGES['trace-too-many-units'](params), nodeId: null, key: 'trace-too-many-units', params });
     const step = store.getState().stepMode;
     expect(runMessageText({ message: step.error!, key: step.errorKey, params: step.errorParams }, 'ko')).toBe(
       "단계 모드는 층마다 유닛이 10개까지인 신경망만 보여 주는데, 층 'Hidden 1'의 유닛은 50개입니다. 유닛을 10개 이하로 줄이세요.",
@@ -184,10 +184,10 @@ describe('comparisons and the optimizer race', () => {
     store.getState().startCompare('xor', lesson.variants.map((v) => ({ id: v.id, title: v.title, project: v.project() })));
     const [linear, tanh] = store.getState().compare.lanes;
     const epoch = (e: number, loss: number) => ({ epoch: e, step: e, trainLoss: loss, valLoss: null, trainAccuracy: 0.5, valAccuracy: null });
-    opened[0].connection.deliver({ v: 1, type: 'metrics', runId: linear.runId, steps: [{ step: 1, epoch: 1, loss: 0.7, lr: 0.05 }], epochs: [epoch(1, 0.7)] });
-    opened[1].connection.deliver({ v: 1, type: 'metrics', runId: tanh.runId, steps: [], epochs: [epoch(1, 0.6), epoch(2, 0.4)] });
-    opened[1].connection.deliver({ v: 1, type: 'metrics', runId: 'stale-run', steps: [], epochs: [epoch(3, 9)] });
-    opened[1].connection.deliver({ v: 1, type: 'done', runId: tanh.runId, reason: 'completed', step: 2, epoch: 2 });
+    opened[0].connection.deliver({ v: PROTOCOL_VERSION, type: 'metrics', runId: linear.runId, steps: stepColumnsFrom([{ step: 1, epoch: 1, loss: 0.7, lr: 0.05 }]), epochs: [epoch(1, 0.7)] });
+    opened[1].connection.deliver({ v: PROTOCOL_VERSION, type: 'metrics', runId: tanh.runId, steps: stepColumnsFrom([]), epochs: [epoch(1, 0.6), epoch(2, 0.4)] });
+    opened[1].connection.deliver({ v: PROTOCOL_VERSION, type: 'metrics', runId: 'stale-run', steps: stepColumnsFrom([]), epochs: [epoch(3, 9)] });
+    opened[1].connection.deliver({ v: PROTOCOL_VERSION, type: 'done', runId: tanh.runId, reason: 'completed', step: 2, epoch: 2 });
     const [a, b] = store.getState().compare.lanes;
     expect(a).toMatchObject({ epochs: [{ epoch: 1, train: 0.7, val: null }], lastLoss: 0.7, state: 'starting' });
     expect(b.epochs.map((e) => e.train)).toEqual([0.6, 0.4]);
@@ -201,7 +201,7 @@ describe('comparisons and the optimizer race', () => {
     const lesson = findLesson('initialization')!;
     store.getState().startCompare('initialization', lesson.variants.map((v) => ({ id: v.id, title: v.title, project: v.project() })));
     const lanes = store.getState().compare.lanes;
-    opened[1].connection.deliver({ v: 1, type: 'error', runId: lanes[1].runId, code: 'diverged', message: 'The loss became NaN.', nodeId: null });
+    opened[1].connection.deliver({ v: PROTOCOL_VERSION, type: 'error', runId: lanes[1].runId, code: 'diverged', message: 'The loss became NaN.', nodeId: null });
     expect(store.getState().compare.lanes[1]).toMatchObject({ state: 'diverged', error: 'The loss became NaN.' });
     store.getState().stopCompare();
     expect(opened.map((o) => o.connection.sent.some((m) => m.type === 'stop'))).toEqual([true, false, true, true]);
@@ -213,7 +213,7 @@ describe('comparisons and the optimizer race', () => {
     store.getState().startCompare('vanishing-gradients', lesson.variants.map((v) => ({ id: v.id, title: v.title, project: v.project() })));
     const lane = store.getState().compare.lanes[0];
     const layer = { nodeId: 'h1', inputs: 2, units: 1, weights: [0, 0], bias: null, weightNorm: 1, meanAbsGrad: 0 };
-    opened[0].connection.deliver({ v: 1, type: 'snapshot', runId: lane.runId, seq: 3, step: 5, layers: [{ ...layer, gradNorm: 1e-5 }, { ...layer, gradNorm: 0.1 }] });
+    opened[0].connection.deliver({ v: PROTOCOL_VERSION, type: 'snapshot', runId: lane.runId, seq: 3, step: 5, layers: [{ ...layer, gradNorm: 1e-5 }, { ...layer, gradNorm: 0.1 }] });
     expect(store.getState().compare.lanes[0].gradNorms).toEqual([1e-5, 0.1]);
     expect(opened[0].connection.sent.at(-1)).toMatchObject({ type: 'snapshot-ack', seq: 3 });
   });

@@ -1,6 +1,6 @@
 /** Small fixtures for store tests: a fake trainer connection that records what was sent. */
 import type { FromTrainer, FromTrainerInput, ToTrainerInput } from '../../src-engine/protocol/messages';
-import { parseFromTrainer } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, parseFromTrainer, stepColumnsFrom } from '../../src-engine/protocol/messages';
 import type { TrainerConnection } from '../../src-renderer/bridge/trainer-connection';
 import { createAppStore } from '../../src-renderer/store/app-store';
 
@@ -41,17 +41,17 @@ export function createFakeConnection(): FakeConnection {
 /** A metrics message with one step point per loss, starting at `firstStep`. */
 export function metrics(runId: string, losses: number[], firstStep = 1): FromTrainerInput {
   return {
-    v: 1,
+    v: PROTOCOL_VERSION,
     type: 'metrics',
     runId,
-    steps: losses.map((loss, i) => ({ step: firstStep + i, epoch: 0, loss, lr: 0.01 })),
+    steps: stepColumnsFrom(losses.map((loss, i) => ({ step: firstStep + i, epoch: 0, loss, lr: 0.01 }))),
     epochs: [],
   };
 }
 
 /** A status message for `runId`. */
 export function status(runId: string, state: 'running' | 'paused' | 'done', step = 0): FromTrainerInput {
-  return { v: 1, type: 'status', runId, state, step, epoch: 0, epochs: 10, stepsPerEpoch: 20, samplesPerSecond: 100 };
+  return { v: PROTOCOL_VERSION, type: 'status', runId, state, step, epoch: 0, epochs: 10, stepsPerEpoch: 20, samplesPerSecond: 100 };
 }
 
 /**

@@ -4,6 +4,7 @@ import { buildChartData } from '../../src-renderer/charts/chart-data';
 import { createAppStore } from '../../src-renderer/store/app-store';
 import { appendMetrics, createLossHistory, decimate, MAX_STEP_POINTS } from '../../src-renderer/store/loss-history';
 import { MERGE_WINDOW_MS } from '../../src-renderer/store/undo';
+import { PROTOCOL_VERSION, stepColumnsFrom } from '../../src-engine/protocol/messages';
 
 const step = (s: number, loss: number) => ({ step: s, epoch: 0, loss, lr: 0.1 });
 
@@ -11,19 +12,19 @@ describe('loss history', () => {
   it('keeps every step until the limit, then averages pairs and doubles the stride', () => {
     let h = createLossHistory();
     const steps = Array.from({ length: MAX_STEP_POINTS }, (_, i) => step(i + 1, i % 2 === 0 ? 1 : 3));
-    h = appendMetrics(h, steps, []);
+    h = appendMetrics(h, stepColumnsFrom(steps), []);
     expect(h.stepX.length).toBe(MAX_STEP_POINTS / 2);
     expect(h.stride).toBe(2);
     // Each kept point is the mean of a pair (1 and 3) and sits at the pair's last step.
     expect(h.stepY[0]).toBe(2);
     expect(h.stepX[0]).toBe(2);
     expect(h.received).toBe(MAX_STEP_POINTS);
-    h = appendMetrics(h, [step(MAX_STEP_POINTS + 1, 10), step(MAX_STEP_POINTS + 2, 20)], []);
+    h = appendMetrics(h, stepColumnsFrom([step(MAX_STEP_POINTS + 1, 10), step(MAX_STEP_POINTS + 2, 20)]), []);
     expect(h.stepY.at(-1)).toBe(15);
   });
 
   it('does not plot non-finite losses but reports them as the latest loss', () => {
-    const h = appendMetrics(createLossHistory(), [step(1, 0.5), step(2, Number.NaN)], []);
+    const h = appendMetrics(createLossHistory(), stepColumnsFrom([step(1, 0.5), step(2, Number.NaN)]), []);
     expect(h.stepY).toEqual([0.5]);
     expect(h.lastLoss).toBeNaN();
   });
@@ -38,7 +39,7 @@ describe('loss history', () => {
   it('aligns step and epoch points on one x axis', () => {
     const h = appendMetrics(
       createLossHistory(),
-      [step(1, 0.9), step(2, 0.8)],
+      stepColumnsFrom([step(1, 0.9), step(2, 0.8)]),
       [{ epoch: 1, step: 2, trainLoss: 0.7, valLoss: 0.75, trainAccuracy: null, valAccuracy: null }],
     );
     expect(buildChartData(h, 100)).toEqual([
@@ -93,7 +94,7 @@ describe('undo', () => {
 
   it('keeps streamed metrics out of undo history', () => {
     const store = createAppStore();
-    store.getState().receive({ v: 1, type: 'ready', host: 'test' });
+    store.getState().receive({ v: PROTOCOL_VERSION, type: 'ready', host: 'test' });
     expect(store.getState().undo.past).toHaveLength(0);
   });
 });

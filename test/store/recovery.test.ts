@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src-renderer/store/app-store';
 import { createFakeConnection, status } from './fixtures';
+import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
 
 function setup() {
   let n = 0;
@@ -12,7 +13,7 @@ function setup() {
 }
 
 const snapshot = (runId: string) => ({
-  v: 1 as const,
+  v: PROTOCOL_VERSION,
   type: 'snapshot' as const,
   runId,
   seq: 1,
@@ -46,8 +47,8 @@ describe('recovery', () => {
     store.getState().train();
     connection.deliver(status('run-1', 'running'));
     connection.deliver(snapshot('run-1'));
-    connection.deliver({ v: 1, type: 'error', runId: 'run-1', code: 'diverged', message: 'Step 41: the loss is NaN…', nodeId: 'output' });
-    connection.deliver({ v: 1, type: 'done', runId: 'run-1', reason: 'diverged', step: 41, epoch: 2 });
+    connection.deliver({ v: PROTOCOL_VERSION, type: 'error', runId: 'run-1', code: 'diverged', message: 'Step 41: the loss is NaN…', nodeId: 'output' });
+    connection.deliver({ v: PROTOCOL_VERSION, type: 'done', runId: 'run-1', reason: 'diverged', step: 41, epoch: 2 });
     expect(store.getState().run.state).toBe('failed');
     expect(store.getState().resumeFromLastWeights(0.1)).toBe(true);
     expect(store.getState().project.training.optimizer.lr).toBeCloseTo(lr * 0.1, 15);

@@ -4,7 +4,7 @@
  * running; and formatDuration writes short times in ms.
  */
 import { describe, expect, it } from 'vitest';
-import type { FromTrainerInput } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, type FromTrainerInput } from '../../src-engine/protocol/messages';
 import { formatDuration } from '../../src-renderer/nodes/format';
 import { createAppStore } from '../../src-renderer/store/app-store';
 import { elapsedMs } from '../../src-renderer/store/run-status';
@@ -26,7 +26,7 @@ function setup() {
 }
 
 const status = (state: 'running' | 'paused', elapsed: number, step = 10): FromTrainerInput => ({
-  v: 1,
+  v: PROTOCOL_VERSION,
   type: 'status',
   runId: 'run-1',
   state,
@@ -44,8 +44,8 @@ describe('elapsed time of a run', () => {
     tick(30);
     // The run's whole life reaches the store at once: it never saw 'running' take time.
     connection.deliver(status('running', 0, 0));
-    connection.deliver({ v: 1, type: 'status', runId: 'run-1', state: 'done', step: 1200, epoch: 200, epochs: 200, stepsPerEpoch: 6, samplesPerSecond: 0, elapsedMs: 48 });
-    connection.deliver({ v: 1, type: 'done', runId: 'run-1', reason: 'completed', step: 1200, epoch: 200, elapsedMs: 48 });
+    connection.deliver({ v: PROTOCOL_VERSION, type: 'status', runId: 'run-1', state: 'done', step: 1200, epoch: 200, epochs: 200, stepsPerEpoch: 6, samplesPerSecond: 0, elapsedMs: 48 });
+    connection.deliver({ v: PROTOCOL_VERSION, type: 'done', runId: 'run-1', reason: 'completed', step: 1200, epoch: 200, elapsedMs: 48 });
     expect(shown()).toBe(48);
     tick(10_000);
     expect(shown()).toBe(48);

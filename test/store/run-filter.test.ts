@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src-renderer/store/app-store';
 import { isForCurrentRun } from '../../src-renderer/store/run-status';
 import { createFakeConnection, metrics, status } from './fixtures';
+import { PROTOCOL_VERSION, stepColumnsFrom } from '../../src-engine/protocol/messages';
 
 function setup() {
   let n = 0;
@@ -54,7 +55,7 @@ describe('trainer messages of other runs are dropped', () => {
     store.getState().train();
     connection.deliver(status('run-1', 'running'));
     store.getState().stop();
-    connection.deliver({ v: 1, type: 'done', runId: 'run-1', reason: 'stopped', step: 4, epoch: 0 });
+    connection.deliver({ v: PROTOCOL_VERSION, type: 'done', runId: 'run-1', reason: 'stopped', step: 4, epoch: 0 });
     expect(store.getState().run.state).toBe('stopped');
     store.getState().train();
     expect(connection.sent.filter((m) => m.type === 'start').map((m) => m.runId)).toEqual(['run-1', 'run-2']);
@@ -66,9 +67,9 @@ describe('trainer messages of other runs are dropped', () => {
   it('shows errors that belong to no run, and errors of the current run', () => {
     const { store, connection } = setup();
     store.getState().train();
-    connection.deliver({ v: 1, type: 'error', runId: null, code: 'bad-message', message: 'Malformed message "x".' });
-    connection.deliver({ v: 1, type: 'error', runId: 'run-0', code: 'diverged', message: 'old run' });
-    connection.deliver({ v: 1, type: 'error', runId: 'run-1', code: 'invalid-project', message: 'Bad layer.', nodeId: 'hidden1' });
+    connection.deliver({ v: PROTOCOL_VERSION, type: 'error', runId: null, code: 'bad-message', message: 'Malformed message "x".' });
+    connection.deliver({ v: PROTOCOL_VERSION, type: 'error', runId: 'run-0', code: 'diverged', message: 'old run' });
+    connection.deliver({ v: PROTOCOL_VERSION, type: 'error', runId: 'run-1', code: 'invalid-project', message: 'Bad layer.', nodeId: 'hidden1' });
     const s = store.getState();
     expect(s.notices.map((n) => n.message)).toEqual(['Malformed message "x".', 'Bad layer.']);
     expect(s.notices[1].nodeId).toBe('hidden1');
@@ -76,9 +77,9 @@ describe('trainer messages of other runs are dropped', () => {
   });
 
   it('classifies messages by run id', () => {
-    expect(isForCurrentRun('a', { v: 1, type: 'ready', host: 'test' })).toBe(true);
-    expect(isForCurrentRun(null, { v: 1, type: 'metrics', runId: 'a', steps: [], epochs: [] })).toBe(false);
-    expect(isForCurrentRun('a', { v: 1, type: 'metrics', runId: 'a', steps: [], epochs: [] })).toBe(true);
+    expect(isForCurrentRun('a', { v: PROTOCOL_VERSION, type: 'ready', host: 'test' })).toBe(true);
+    expect(isForCurrentRun(null, { v: PROTOCOL_VERSION, type: 'metrics', runId: 'a', steps: stepColumnsFrom([]), epochs: [] })).toBe(false);
+    expect(isForCurrentRun('a', { v: PROTOCOL_VERSION, type: 'metrics', runId: 'a', steps: stepColumnsFrom([]), epochs: [] })).toBe(true);
   });
 });
 
@@ -88,7 +89,7 @@ describe('run controls', () => {
     store.getState().step();
     expect(connection.sent).toEqual([
       expect.objectContaining({ type: 'start', runId: 'run-1', paused: true }),
-      { v: 1, type: 'step', runId: 'run-1', unit: 'batch', count: 1 },
+      { v: PROTOCOL_VERSION, type: 'step', runId: 'run-1', unit: 'batch', count: 1 },
     ]);
   });
 
@@ -122,7 +123,7 @@ describe('run controls', () => {
     connection.deliver(status('run-1', 'running'));
     const opt = store.getState().project.training.optimizer;
     store.getState().updateTraining({ optimizer: { ...opt, lr: 0.1 } });
-    expect(connection.sent.at(-1)).toEqual({ v: 1, type: 'set-hyperparameters', runId: 'run-1', values: { lr: 0.1 } });
+    expect(connection.sent.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'set-hyperparameters', runId: 'run-1', values: { lr: 0.1 } });
   });
 
   it('marks the run failed when the trainer is lost', () => {

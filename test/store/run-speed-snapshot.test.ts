@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEED } from '../../src-renderer/store/run-slice';
 import { setupStoreWithFrames, status } from './fixtures';
+import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
 
 const setup = setupStoreWithFrames;
 
 const snapshot = (runId: string, seq: number) => ({
-  v: 1 as const,
+  v: PROTOCOL_VERSION,
   type: 'snapshot' as const,
   runId,
   seq,
@@ -21,7 +22,7 @@ describe('speed', () => {
     expect(connection.sent[0]).toMatchObject({ type: 'start', runId: 'run-1', stepsPerSecond: DEFAULT_SPEED });
     connection.deliver(status('run-1', 'running'));
     store.getState().setSpeed(0);
-    expect(connection.sent.at(-1)).toEqual({ v: 1, type: 'set-speed', runId: 'run-1', stepsPerSecond: 0 });
+    expect(connection.sent.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'set-speed', runId: 'run-1', stepsPerSecond: 0 });
     expect(store.getState().undo.past).toHaveLength(0);
   });
 
@@ -48,7 +49,7 @@ describe('snapshots', () => {
     expect(store.getState().snapshot).toMatchObject({ runId: 'run-1', seq: 1, step: 10 });
     expect(connection.sent.some((m) => m.type === 'snapshot-ack')).toBe(false);
     drawFrame();
-    expect(connection.sent.at(-1)).toEqual({ v: 1, type: 'snapshot-ack', runId: 'run-1', seq: 1 });
+    expect(connection.sent.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'snapshot-ack', runId: 'run-1', seq: 1 });
     expect(store.getState().undo.past).toHaveLength(0);
     expect(store.getState().dirty).toBe(false);
   });

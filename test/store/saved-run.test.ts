@@ -10,6 +10,7 @@ import type { Checkpoint } from '../../src-engine/checkpoint';
 import { createAppStore } from '../../src-renderer/store/app-store';
 import { startSavedRun, toSavedRunOffer, type SavedRunTarget } from '../../src-renderer/store/saved-run';
 import { createFakeConnection, status } from './fixtures';
+import { PROTOCOL_VERSION } from '../../src-engine/protocol/messages';
 
 function checkpointAfter(steps: number): Checkpoint {
   const created = createTrainingSession(createSpiralExample());
@@ -42,7 +43,7 @@ function setup() {
 }
 
 const checkpointMessage = (runId: string, checkpoint: Checkpoint, reason: 'interval' | 'pause' = 'pause') => ({
-  v: 1 as const,
+  v: PROTOCOL_VERSION,
   type: 'checkpoint' as const,
   runId,
   reason,
@@ -80,7 +81,7 @@ describe('saving the run for a restart', () => {
 
     store.getState().train();
     connection.deliver(checkpointMessage('run-2', checkpointAfter(3)));
-    connection.deliver({ v: 1, type: 'done', runId: 'run-2', reason: 'completed', step: 100, epoch: 10 });
+    connection.deliver({ v: PROTOCOL_VERSION, type: 'done', runId: 'run-2', reason: 'completed', step: 100, epoch: 10 });
     await saver.idle();
     expect(writes.at(-1)).toBeNull();
   });

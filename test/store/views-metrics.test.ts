@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSpiralExample } from '../../src-engine/examples';
-import type { EpochPoint, LayerSnapshot } from '../../src-engine/protocol/messages';
+import { stepColumnsFrom, type EpochPoint, type LayerSnapshot } from '../../src-engine/protocol/messages';
 import { projectSchema } from '../../src-engine/project';
 import { sessionCore } from '../../src-engine/session-core';
 import { createTrainingSession } from '../../src-engine/training-session';
@@ -58,10 +58,10 @@ describe('overfitting', () => {
 describe('metric history as CSV', () => {
   it('lists step points and epoch ends by step, with live changes', () => {
     let h = createLossHistory();
-    h = appendMetrics(h, [
+    h = appendMetrics(h, stepColumnsFrom([
       { step: 1, epoch: 0, loss: 0.7, lr: 0.1 },
       { step: 2, epoch: 0, loss: 0.6, lr: 0.1 },
-    ], [{ epoch: 1, step: 2, trainLoss: 0.65, valLoss: 0.66, trainAccuracy: 0.5, valAccuracy: null }]);
+    ]), [{ epoch: 1, step: 2, trainLoss: 0.65, valLoss: 0.66, trainAccuracy: 0.5, valAccuracy: null }]);
     const csv = metricsCsv(h, [{ step: 2, label: 'lr 0.01, L2 "0"' }]);
     expect(csv.split('\n')).toEqual([
       'step,epoch,step_loss,train_loss,val_loss,train_accuracy,val_accuracy,change',

@@ -4,7 +4,7 @@
  * (the distributions' tip).
  */
 import { describe, expect, it } from 'vitest';
-import type { EpochPoint, StepPoint } from '../../src-engine/protocol/messages';
+import { stepColumnsFrom, type EpochPoint, type StepPoint } from '../../src-engine/protocol/messages';
 import { appendMetrics, createLossHistory } from '../../src-renderer/store/loss-history';
 import { binAt } from '../../src-renderer/views/DistributionsView';
 import { valuesAtStep } from '../../src-renderer/views/metrics';
@@ -20,7 +20,7 @@ function history(n: number, perEpoch: number) {
   for (let e = 1; e * perEpoch <= n; e++) {
     epochs.push({ epoch: e, step: e * perEpoch, trainLoss: 10 * e, valLoss: 20 * e, trainAccuracy: 0.5 + e / 100, valAccuracy: null });
   }
-  return appendMetrics(createLossHistory(), steps, epochs);
+  return appendMetrics(createLossHistory(), stepColumnsFrom(steps), epochs);
 }
 
 describe('values at a history step', () => {

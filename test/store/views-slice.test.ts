@@ -4,7 +4,7 @@
  * it adds (Step epoch, Reset with a new seed, live hyperparameter changes and their marks).
  */
 import { describe, expect, it } from 'vitest';
-import type { FromTrainerInput, LayerSnapshot, SnapshotViews, ToTrainerInput } from '../../src-engine/protocol/messages';
+import { PROTOCOL_VERSION, type FromTrainerInput, type LayerSnapshot, type SnapshotViews, type ToTrainerInput } from '../../src-engine/protocol/messages';
 import { BOUNDARY_SIZE, BOUNDARY_SIZE_ENLARGED, DEFAULT_PANELS } from '../../src-renderer/store/views-slice';
 import { displayedFrom } from '../../src-renderer/views/displayed';
 import { MAX_GRADIENT_POINTS, MAX_TIMELINE_POINTS } from '../../src-renderer/views/timeline';
@@ -35,7 +35,7 @@ function layers(gradNorms: [number, number, number], scale = 1): LayerSnapshot[]
 }
 
 function snapshot(runId: string, seq: number, step: number, views?: SnapshotViews, grads: [number, number, number] = [0.01, 0.1, 1]): FromTrainerInput {
-  return { v: 1, type: 'snapshot', runId, seq, step, layers: layers(grads), ...(views ? { views } : {}) };
+  return { v: PROTOCOL_VERSION, type: 'snapshot', runId, seq, step, layers: layers(grads), ...(views ? { views } : {}) };
 }
 
 const CONFUSION = { split: 'val' as const, classes: 2, samples: 4, counts: [[2, 0], [1, 1]], cells: [[[0, 1], []], [[2], [3]]], accuracy: 0.75 };
@@ -191,7 +191,7 @@ describe('run controls of the views', () => {
     const { store, connection } = setup();
     store.getState().step('epoch');
     expect(connection.sent[0]).toMatchObject({ type: 'start', paused: true });
-    expect(sentOf(connection.sent, 'step')).toEqual([{ v: 1, type: 'step', runId: 'run-1', unit: 'epoch', count: 1 }]);
+    expect(sentOf(connection.sent, 'step')).toEqual([{ v: PROTOCOL_VERSION, type: 'step', runId: 'run-1', unit: 'epoch', count: 1 }]);
     store.getState().step();
     expect(sentOf(connection.sent, 'step').at(-1)).toMatchObject({ unit: 'batch' });
   });
@@ -216,7 +216,7 @@ describe('run controls of the views', () => {
     connection.deliver(status('run-1', 'running', 40));
     const opt = store.getState().project.training.optimizer;
     store.getState().updateTraining({ optimizer: { ...opt, lr: 0.01 } });
-    expect(sentOf(connection.sent, 'set-hyperparameters').at(-1)).toEqual({ v: 1, type: 'set-hyperparameters', runId: 'run-1', values: { lr: 0.01 } });
+    expect(sentOf(connection.sent, 'set-hyperparameters').at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'set-hyperparameters', runId: 'run-1', values: { lr: 0.01 } });
     expect(store.getState().marks).toEqual([{ step: 41, label: 'lr 0.01' }]);
   });
 
