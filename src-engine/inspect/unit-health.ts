@@ -62,13 +62,11 @@ export function unitHealth(session: TrainingSession, options: UnitHealthOptions 
 
   const watched = net.layers.map((layer, k) => ({ layer, k })).filter((e): e is { layer: DenseLayer | ActivationLayer; k: number } => e.layer instanceof DenseLayer || e.layer instanceof ActivationLayer);
   const hits = watched.map(({ layer }) => new Float64Array(layer.units));
-  const f = net.features;
+  // The samples' indices, so the session's gather copies whole rows (float32 runs: a memcpy each).
+  const order = Int32Array.from({ length: m }, (_, s) => sampleAt(s));
   for (let start = 0; start < m; start += net.forwardCapacity) {
     const rows = Math.min(net.forwardCapacity, m - start);
-    for (let r = 0; r < rows; r++) {
-      const i = sampleAt(start + r);
-      for (let j = 0; j < f; j++) net.input[r * f + j] = train.x[i * f + j];
-    }
+    core.gather(train, order, start, rows);
     net.forward(rows, false);
     watched.forEach(({ layer, k }, w) => {
       const threshold = SATURATION_Z[layer.activation];
