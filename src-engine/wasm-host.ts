@@ -62,6 +62,34 @@ export function loadSimdModule(bytes: Uint8Array, shared = false): SimdModule | 
   return result;
 }
 
+const onMemory = new Map<Uint8Array, WeakMap<WasmMemory, Record<string, unknown> | null>>();
+
+/**
+ * The exports of the module `bytes` instantiated on `memory` (its `sharedBytes` variant when the
+ * memory is shared with the kernel helper thread), once per module and memory, so the layers of a
+ * network share one instance (layers/dense-arena.ts); null where the host has no SIMD or refuses.
+ */
+export function instanceOn(memory: WasmMemory, bytes: Uint8Array, sharedBytes: Uint8Array): Record<string, unknown> | null {
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const key = shared ? sharedBytes : bytes;
+  let byMemory = onMemory.get(key);
+  if (!byMemory) {
+    byMemory = new WeakMap();
+    onMemory.set(key, byMemory);
+  }
+  const known = byMemory.get(memory);
+  if (known !== undefined) return known;
+  let exports: Record<string, unknown> | null = null;
+  const simd = loadSimdModule(key, shared);
+  try {
+    if (simd) exports = new simd.api.Instance(simd.module, { env: { memory } }).exports;
+  } catch {
+    exports = null;
+  }
+  byMemory.set(memory, exports);
+  return exports;
+}
+
 /** The forced backend (see `forceKernelBackend`), or null to use what the host supports. */
 export function forcedKernelBackend(): KernelBackend | null {
   return forced;

@@ -9,7 +9,7 @@
 import ACTIVATION_SIMD_WASM from './activation-simd.wat';
 import ACTIVATION_SIMD_SHARED_WASM from './activation-simd.wat?shared';
 import type { ActivationName } from '../project';
-import { loadSimdModule, type WasmMemory } from '../wasm-host';
+import { instanceOn, type WasmMemory } from '../wasm-host';
 
 /** The activations the SIMD kernels run, by their `kind` number in activation-simd.wat. */
 const KINDS: Partial<Record<ActivationName, number>> = { linear: 0, relu: 1, leaky_relu: 2, sigmoid: 3, tanh: 4 };
@@ -52,27 +52,11 @@ export class WasmActivations {
   }
 }
 
-/** The SIMD activations on `memory`, or null where the host has no SIMD. Instantiates. */
-function instantiate(memory: WasmMemory): WasmActivations | null {
-  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const simd = loadSimdModule(shared ? ACTIVATION_SIMD_SHARED_WASM : ACTIVATION_SIMD_WASM, shared);
-  if (!simd) return null;
-  try {
-    const instance = new simd.api.Instance(simd.module, { env: { memory } });
-    return new WasmActivations(instance.exports as unknown as ActivationExports, memory.buffer);
-  } catch {
-    return null;
-  }
-}
-
-const instances = new WeakMap<WasmMemory, WasmActivations | null>();
-
-/** {@link instantiate} once per memory: the layers of a network share theirs (dense-arena.ts). */
+/**
+ * The SIMD kernels on `memory` (a network's, see dense-arena.ts; instantiated once per memory),
+ * or null where the host has no SIMD (the layer then uses the TS loops).
+ */
 export function createActivationKernels(memory: WasmMemory): WasmActivations | null {
-  let kernels = instances.get(memory);
-  if (kernels === undefined) {
-    kernels = instantiate(memory);
-    instances.set(memory, kernels);
-  }
-  return kernels;
+  const exports = instanceOn(memory, ACTIVATION_SIMD_WASM, ACTIVATION_SIMD_SHARED_WASM);
+  return exports ? new WasmActivations(exports as unknown as ActivationExports, memory.buffer) : null;
 }

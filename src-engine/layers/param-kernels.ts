@@ -9,7 +9,7 @@
 import PARAM_SIMD_WASM from './param-simd.wat';
 import PARAM_SIMD_SHARED_WASM from './param-simd.wat?shared';
 import type { Tensor } from '../tensor';
-import { loadSimdModule, type WasmMemory } from '../wasm-host';
+import { instanceOn, type WasmMemory } from '../wasm-host';
 
 /** Σx² and Σ|x| over some tensors. */
 export interface Sums {
@@ -64,30 +64,10 @@ export class WasmParamKernels {
 }
 
 /**
- * The SIMD passes on `memory` (a layer's own, see wasm-dense.ts), or null where the host has no
- * SIMD (the layer then uses the TS loops). Instantiates.
+ * The SIMD kernels on `memory` (a network's, see dense-arena.ts; instantiated once per memory),
+ * or null where the host has no SIMD (the layer then uses the TS loops).
  */
-function instantiate(memory: WasmMemory): WasmParamKernels | null {
-  // A memory shared with the kernel helper thread needs the module's `?shared` variant.
-  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const simd = loadSimdModule(shared ? PARAM_SIMD_SHARED_WASM : PARAM_SIMD_WASM, shared);
-  if (!simd) return null;
-  try {
-    const instance = new simd.api.Instance(simd.module, { env: { memory } });
-    return new WasmParamKernels(instance.exports as unknown as ParamExports, memory.buffer);
-  } catch {
-    return null;
-  }
-}
-
-const instances = new WeakMap<WasmMemory, WasmParamKernels | null>();
-
-/** {@link instantiate} once per memory: the layers of a network share theirs (dense-arena.ts). */
 export function createParamKernels(memory: WasmMemory): WasmParamKernels | null {
-  let kernels = instances.get(memory);
-  if (kernels === undefined) {
-    kernels = instantiate(memory);
-    instances.set(memory, kernels);
-  }
-  return kernels;
+  const exports = instanceOn(memory, PARAM_SIMD_WASM, PARAM_SIMD_SHARED_WASM);
+  return exports ? new WasmParamKernels(exports as unknown as ParamExports, memory.buffer) : null;
 }
