@@ -9,7 +9,7 @@ import { projectSchema, PROJECT_FORMAT, PROJECT_VERSION, type Project } from '..
 import { createTrainingSession, type TrainingSession } from '../src-engine/training-session';
 import type { Precision } from '../src-engine/tensor';
 import type { SharedWorkload } from './shared-files';
-import type { BenchOptimizer } from './workloads';
+import { generateData, initialParams, type BenchOptimizer, type Workload } from './workloads';
 
 /** The LayerLab optimizer spec of a benchmark optimizer (torch.optim defaults otherwise). */
 function optimizerSpec(o: BenchOptimizer): Project['training']['optimizer'] {
@@ -82,6 +82,14 @@ export function buildProject(shared: SharedWorkload, precision: Precision, epoch
       precision,
     },
   });
+}
+
+/** The LayerLab project of workload `w` (float32) trained for `epochs`, built in this process (no shared files). */
+export function workloadProject(w: Workload, epochs: number): Project {
+  const data = generateData(w);
+  const params = initialParams(w);
+  const meta = { workload: w, n: data.n, features: data.features, outputs: data.outputs, layers: params.map((p) => ({ inputs: p.inputs, units: p.units })) };
+  return buildProject({ meta, data, params }, 'float32', epochs);
 }
 
 /** A fresh session of `project`; throws with the engine's message when it cannot be built. */

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import {
   CONTENDERS,
   failures,
+  formatHeapTable,
   formatStreamingTable,
   formatTable,
   summarizeWorkload,
@@ -235,6 +236,12 @@ async function main(): Promise<void> {
     streaming = await runHelper('run-streaming.js', options.quick ? ['--quick'] : []);
     console.log(streaming.status === 'ok' ? `\n${formatStreamingTable(streaming, ['W1', 'W3'])}\n` : JSON.stringify(streaming, null, 1));
   }
+  let heap: Record<string, unknown> = { status: 'skipped', reason: '--no-streaming' };
+  if (options.streaming) {
+    console.log('Heap over a long run (after a full garbage collection, ten points)…');
+    heap = await runHelper('run-heap.js', options.quick ? ['--quick'] : []);
+    console.log(heap.status === 'ok' ? `\n${formatHeapTable(heap, ['W1', 'W3'])}\n` : JSON.stringify(heap, null, 1));
+  }
   let renderer: Record<string, unknown> = { status: 'skipped', reason: '--no-fps' };
   if (options.fps) {
     console.log('Renderer frame rate in Chromium while W3 trains…');
@@ -244,7 +251,7 @@ async function main(): Promise<void> {
 
   machine.loadAfter = loadavg()[0];
   const failed = failures(allRows);
-  writeFileSync(options.out, JSON.stringify({ machine, options: { ...options, workloads: options.workloads.map((w) => w.id) }, workloads, streaming, renderer, failures: failed.map((r) => `${r.workload} ${r.contender}`) }, null, 1));
+  writeFileSync(options.out, JSON.stringify({ machine, options: { ...options, workloads: options.workloads.map((w) => w.id) }, workloads, streaming, heap, renderer, failures: failed.map((r) => `${r.workload} ${r.contender}`) }, null, 1));
   console.log(`Wrote ${options.out}`);
   if (failed.length) {
     console.error(`\nENGINE FAILURE: the final loss of ${failed.map((r) => `${r.workload}/${r.contender}`).join(', ')} disagrees with the engine's beyond the tolerance.`);

@@ -257,3 +257,60 @@ export function formatStreamingTable(info: Readonly<Record<string, unknown>>, id
   }
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
+
+/**
+ * The heap table of run-heap.ts's result (`W1.firstBytes` … per workload): heap in use after a
+ * full garbage collection at the first and last of eleven points, the largest, and the growth per
+ * 1,000 steps, with a verdict (steady below HEAP_STEADY_BYTES_PER_1000_STEPS).
+ */
+export function formatHeapTable(result: Record<string, unknown>, ids: readonly string[]): string {
+  const num = (key: string): number => Number(result[key]);
+  const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(2);
+  const lines = ['| workload | steps | heap first (MB) | heap last (MB) | largest (MB) | growth per 1,000 steps | steady |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  for (const id of ids) {
+    const growth = num(`${id}.growthPer1000Steps`);
+    lines.push(`| ${id} | ${num(`${id}.steps`).toLocaleString('en-US')} | ${mb(num(`${id}.firstBytes`))} | ${mb(num(`${id}.lastBytes`))} | ${mb(num(`${id}.maxBytes`))} | ${growth.toFixed(0)} B | ${growth < HEAP_STEADY_BYTES_PER_1000_STEPS ? 'yes' : 'NO'} |`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Growth per 1,000 steps below which the heap counts as steady: 16 bytes a step, less than the
+ * smallest object V8 allocates, so keeping one object per step fails it; V8's one-off growth as
+ * it compiles rarely taken paths (a few KB to tens of KB once) stays under it.
+ */
+export const HEAP_STEADY_BYTES_PER_1000_STEPS = 16 * 1024;
+
+/** The heap figures of one workload. */
+export interface HeapRun {
+  steps: number;
+  firstBytes: number;
+  lastBytes: number;
+  maxBytes: number;
+  growthPer1000Steps: number;
+}
+
+/**
+ * First, last, largest and growth per 1,000 steps of heap samples taken evenly over
+ * `steps` steps. The growth compares the medians of the first and the last half of the samples
+ * (a one-off collection artefact in one sample does not count; a leak moves every later sample),
+ * over the steps between the halves' middles.
+ */
+export function summarizeHeap(samples: readonly number[], steps: number): HeapRun {
+  const half = Math.floor(samples.length / 2);
+  const median = (a: readonly number[]): number => {
+    const s = [...a].sort((x, y) => x - y);
+    return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const early = median(samples.slice(0, half));
+  const late = median(samples.slice(samples.length - half));
+  const apart = ((samples.length - half) * steps) / (samples.length - 1);
+  return {
+    steps,
+    firstBytes: samples[0],
+    lastBytes: samples[samples.length - 1],
+    maxBytes: Math.max(...samples),
+    growthPer1000Steps: apart > 0 ? ((late - early) * 1000) / apart : 0,
+  };
+}
+

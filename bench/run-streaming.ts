@@ -24,17 +24,15 @@
  * Prints the result line (see runner-io.ts); report.ts formats it.
  */
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { createTrainerHost } from '../src-main/trainer-host';
 import type { Port } from '../src-main/port';
 import { PROTOCOL_VERSION } from '../src-engine/protocol/messages';
 import type { Project } from '../src-engine/project';
-import { buildProject, createSession } from './engine-train';
+import { createSession, workloadProject } from './engine-train';
 import { median, summarizeRatios, type RatioSummary } from './report';
-import { runMain } from './runner-io';
-import { generateData, initialParams, stepsPerEpoch, workloadById, type Workload } from './workloads';
+import { exposedGc, runMain } from './runner-io';
+import { stepsPerEpoch, workloadById } from './workloads';
 
 /** One frame at 60 Hz: when the renderer acknowledges a snapshot after drawing it. */
 const ACK_DELAY_MS = 16;
@@ -95,18 +93,6 @@ function threadCpuSeconds(): number {
   }
 }
 
-/** `gc()`, exposed without a command-line flag (the orchestrator starts this file with plain `node`). */
-function exposedGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-function projectFor(w: Workload, epochs: number): Project {
-  const data = generateData(w);
-  const params = initialParams(w);
-  const meta = { workload: w, n: data.n, features: data.features, outputs: data.outputs, layers: params.map((p) => ({ inputs: p.inputs, units: p.units })) };
-  return buildProject({ meta, data, params }, 'float32', epochs);
-}
 
 /** The bare loop (engine-train.ts's `trainEngine`, with the thread's CPU time as well). */
 function trainBare(project: Project): Timed {
@@ -225,7 +211,7 @@ runMain(async () => {
       // 5 × longer here. W3 runs its own epochs.
       const full = id === 'W1' ? w.epochs * 5 : w.epochs;
       const epochs = quick ? Math.max(1, Math.round(full / 10)) : full;
-      const project = projectFor(w, epochs);
+      const project = workloadProject(w, epochs);
       trainBare(project);
       await trainThroughHost(project, consumer);
       const off: Timed[] = [];

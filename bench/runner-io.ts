@@ -4,6 +4,8 @@
  *
  * Command line: `--data DIR --workload W1 --runs 3 --warmup 1 [--epochs N] [--variant V]`.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** The parsed command line of a runner. */
 export interface RunnerArgs {
@@ -70,4 +72,10 @@ export function runMain(main: () => Promise<RunnerResult> | RunnerResult): void 
       console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
       process.exit(1);
     });
+}
+
+/** `gc()`, exposed without a command-line flag (the orchestrator starts helpers with plain `node`). */
+export function exposedGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }

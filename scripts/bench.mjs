@@ -12,7 +12,7 @@ import { build } from 'vite';
 import { wat } from './vite-plugin-wat.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ENTRIES = ['orchestrator', 'run-engine', 'run-tfjs', 'run-streaming', 'run-fps'];
+const ENTRIES = ['orchestrator', 'run-engine', 'run-tfjs', 'run-streaming', 'run-heap', 'run-fps'];
 
 try {
   await build({
