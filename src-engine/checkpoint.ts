@@ -151,6 +151,8 @@ export function applyCheckpoint(core: SessionCore, c: Checkpoint): CheckpointMis
   core.order.set(c.order);
   core.step = c.step;
   core.epoch = c.epoch;
+  // The restored step's gradients are not in the checkpoint: none to show until the next step.
+  core.hasGradients = false;
   core.position = c.position;
   return null;
 }

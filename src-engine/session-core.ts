@@ -65,6 +65,12 @@ export interface SessionCore {
   epoch: number;
   /** Samples of the current epoch already used. */
   position: number;
+  /**
+   * True once a step of this session has back-propagated, so the gradient buffers hold a real
+   * step's gradients; false for a new session and after a checkpoint restore (checkpoints keep
+   * no gradients).
+   */
+  hasGradients: boolean;
   optimizer: Optimizer;
   /** The base learning rate the schedule starts from. */
   baseLr: number;

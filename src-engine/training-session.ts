@@ -129,6 +129,7 @@ class Session implements TrainingSession, SessionCore {
   optimizer: Optimizer;
   baseLr: number;
   position = 0;
+  hasGradients = false;
   private readonly guard: UpdateGuard;
   /** float32 runs: each data part's inputs as float32 rows (see `rowsOf`). */
   private readonly float32Rows = new Map<DataPart, Float32Array[]>();
@@ -173,6 +174,7 @@ class Session implements TrainingSession, SessionCore {
     net.zeroGrads();
     net.forward(rows, true);
     const dataLoss = net.lossAndBackward(t.loss, rows, t.huberDelta);
+    this.hasGradients = true;
     const penalty = net.penalty();
     const loss = dataLoss + penalty;
     net.addPenaltyGradients();

@@ -19,13 +19,13 @@ export interface LayerGradients {
 /**
  * Copies of the weight and bias gradients of the last optimizer step, one entry per dense
  * layer in chain order: null for a layer with more than `maxUnits` units, and for every
- * layer before the first step (there is no gradient yet). Allocates the copies; mutates
+ * layer before the session's first step, also after a checkpoint restore (no gradient yet). Allocates the copies; mutates
  * nothing.
  */
 export function weightGradients(session: TrainingSession, maxUnits: number): (LayerGradients | null)[] {
-  const dense = sessionCore(session).network.dense;
-  return dense.map((layer) => {
-    if (session.step === 0 || layer.units > maxUnits) return null;
+  const core = sessionCore(session);
+  return core.network.dense.map((layer) => {
+    if (!core.hasGradients || layer.units > maxUnits) return null;
     return { nodeId: layer.nodeId, dWeights: cloneTensor(layer.dWeights), dBias: layer.bias ? cloneTensor(layer.dBias) : null };
   });
 }
