@@ -6,8 +6,7 @@
  * (no copy), the activation kernels read the next layer's dX as their dA, and the helper thread
  * attaches one memory instead of one per layer.
  */
-import type { KernelHelper } from '../kernel-helper';
-import { kernelHelper } from '../kernel-helper';
+import { kernelHelper, type KernelHelper } from '../kernel-helper';
 import { forcedKernelBackend } from '../wasm-host';
 import { createDenseSpace, denseLayout, denseSplits, planDenseRegions, simdAvailable, WasmDense, type DenseRegions } from './wasm-dense';
 
@@ -44,4 +43,14 @@ export function createDenseArena(layers: readonly ArenaLayer[], capacity: number
   } catch {
     return null;
   }
+}
+
+/**
+ * The SIMD buffers and kernels for one float32 dense layer of `inputs` × `units` in a memory of
+ * its own (an arena of one layer), or null when it should use the TS kernels (no SIMD, forced
+ * 'ts', or the host refused the memory). `capacity` rows of training, `rowsForward` (≥ capacity)
+ * of inference. Allocates.
+ */
+export function createWasmDense(inputs: number, units: number, useBias: boolean, capacity: number, rowsForward: number): WasmDense | null {
+  return createDenseArena([{ inputs, units, useBias, feedsNext: false }], capacity, rowsForward)?.[0] ?? null;
 }

@@ -4,12 +4,13 @@
  */
 import type { ActivationName } from '../project';
 import { activationBackward, activationForward } from '../activations';
-import { createTensor, type Precision, type Tensor } from '../tensor';
+import { allFinite, createTensor, type Precision, type Tensor } from '../tensor';
 import { createKernelScratch, denseForward, denseInputGradient, denseWeightGradient, type KernelScratch } from './dense-kernels';
 import type { Layer, Param } from './layer';
 import type { KernelBackend } from '../wasm-host';
-import { createWasmDense, type WasmDense } from './wasm-dense';
-import { addSums, createParamKernels, tensorFinite, type Sums, type WasmParamKernels } from './param-kernels';
+import type { WasmDense } from './wasm-dense';
+import { createWasmDense } from './dense-arena';
+import { addSums, createParamKernels, type Sums, type WasmParamKernels } from './param-kernels';
 import { createActivationKernels, type WasmActivations } from './activation-kernels';
 
 /** What a dense layer is built from; weights start at zero until initialized. */
@@ -168,7 +169,7 @@ export class DenseLayer implements Layer {
     const w = this.weights;
     const b = this.bias;
     if (passes) return passes.finite(w as Float32Array) && (b === null || passes.finite(b as Float32Array));
-    return tensorFinite(w) && (b === null || tensorFinite(b));
+    return allFinite(w) && (b === null || allFinite(b));
   }
 
   /** The L1/L2 penalty l1·Σ|W| + l2·ΣW² on the weights (biases are not penalized, as Keras). */

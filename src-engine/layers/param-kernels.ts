@@ -8,7 +8,7 @@
  */
 import PARAM_SIMD_WASM from './param-simd.wat';
 import PARAM_SIMD_SHARED_WASM from './param-simd.wat?shared';
-import type { Tensor } from '../tensor';
+import { allFinite, type Tensor } from '../tensor';
 import { instanceOn, type WasmMemory } from '../wasm-host';
 
 /** Σx² and Σ|x| over some tensors. */
@@ -27,12 +27,6 @@ export function addSums(t: Tensor, out: Sums): void {
   }
   out.sq += sq;
   out.abs += abs;
-}
-
-/** True when no element of `t` is NaN or ±Infinity (TS). */
-export function tensorFinite(t: Tensor): boolean {
-  for (let k = 0; k < t.length; k++) if (!Number.isFinite(t[k])) return false;
-  return true;
 }
 
 interface ParamExports {
@@ -58,7 +52,7 @@ export class WasmParamKernels {
 
   /** True when no element of `t` (a view on this memory) is NaN or ±Infinity. */
   finite(t: Float32Array): boolean {
-    if (t.buffer !== this.buffer) return tensorFinite(t);
+    if (t.buffer !== this.buffer) return allFinite(t);
     return this.exports.finite(t.byteOffset, t.length) === 1;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * The float32 dense kernels in WebAssembly SIMD (dense-simd.wat, assembled at build time) and
- * the buffers they work in. Each float32 dense layer owns one `WebAssembly.Memory`, sized
- * once and never grown, so its weights, gradients, z and dZ are Float32Array views that stay
- * valid for the layer's life and no step copies them. Only an input living elsewhere (the data batch, the previous layer's
- * activations) is copied in, O(rows·inputs) against the kernel's O(rows·inputs·units).
+ * the buffers they work in. A network's float32 dense layers share one `WebAssembly.Memory`
+ * (dense-arena.ts), sized once and never grown, so their weights, gradients, z, activations
+ * and dZ are Float32Array views that stay valid for the layers' life and no step copies them.
+ * Only an input living elsewhere is copied in, O(rows·inputs) against the kernel's
+ * O(rows·inputs·units).
  *
  * Without SIMD (see wasm-host.ts) layers use the TS kernels of dense-kernels.ts, which float64
  * runs always use. Both give the same results within float32 rounding
@@ -12,7 +13,7 @@
 import DENSE_SIMD_WASM from './dense-simd.wat';
 import DENSE_SIMD_SHARED_WASM from './dense-simd.wat?shared';
 import type { Tensor } from '../tensor';
-import { kernelHelper, type HelperKernel, type KernelHelper } from '../kernel-helper';
+import type { HelperKernel, KernelHelper } from '../kernel-helper';
 import { forcedKernelBackend, loadSimdModule, WasmLayout, type KernelBackend, type WasmMemory } from '../wasm-host';
 
 type Kernel = (...args: number[]) => void;
@@ -289,24 +290,4 @@ function fill(into: number[], a0: number, a1: number, a2: number, a3: number, a4
   if (into.length > 10) into[10] = a10;
   if (into.length > 11) into[11] = a11;
   return into;
-}
-
-/**
- * The SIMD buffers and kernels for a float32 dense layer of `inputs` × `units` in a memory of
- * its own, or null when the layer should use the TS kernels (no SIMD, or forced 'ts').
- * `capacity` rows of training, `rowsForward` (≥ capacity) of inference. Allocates. Networks
- * lay all their layers out in one memory instead (dense-arena.ts).
- */
-export function createWasmDense(inputs: number, units: number, useBias: boolean, capacity: number, rowsForward: number): WasmDense | null {
-  if (forcedKernelBackend() === 'ts' || !simdAvailable(false)) return null;
-  // Layers whose training calls are big enough to split share their memory with the helper.
-  const helper = denseSplits(inputs, units, capacity) && simdAvailable(true) ? kernelHelper() : null;
-  try {
-    const layout = denseLayout();
-    const at = planDenseRegions(layout, inputs, units, capacity, rowsForward, null, helper !== null);
-    return new WasmDense(createDenseSpace(layout, helper), at, inputs, units, useBias, capacity, rowsForward);
-  } catch {
-    // The host refused the memory (out of address space): this layer runs on the TS kernels.
-    return null;
-  }
 }

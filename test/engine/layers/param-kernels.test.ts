@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSums, createParamKernels, tensorFinite, type Sums } from '../../../src-engine/layers/param-kernels';
+import { addSums, createParamKernels, type Sums } from '../../../src-engine/layers/param-kernels';
+import { allFinite } from '../../../src-engine/tensor';
 import { DenseLayer } from '../../../src-engine/layers/dense';
 import { createRng } from '../../../src-engine/rng';
 
@@ -54,7 +55,7 @@ describe('SIMD passes over parameters (param-simd.wat)', () => {
         expect(kernels.finite(view)).toBe(true);
         view[at] = bad;
         expect(kernels.finite(view)).toBe(false);
-        expect(tensorFinite(view)).toBe(false);
+        expect(allFinite(view)).toBe(false);
         const sums: Sums = { sq: 0, abs: 0 };
         kernels.addSums(view, sums);
         expect(Number.isFinite(sums.sq) && Number.isFinite(sums.abs)).toBe(false);

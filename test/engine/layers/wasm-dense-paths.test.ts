@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRng } from '../../../src-engine/rng';
-import { createWasmDense, type WasmDense } from '../../../src-engine/layers/wasm-dense';
+import type { WasmDense } from '../../../src-engine/layers/wasm-dense';
+import { createWasmDense } from '../../../src-engine/layers/dense-arena';
 import { forceKernelBackend } from '../../../src-engine/wasm-host';
 
 /**

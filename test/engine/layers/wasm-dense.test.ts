@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKernelScratch, denseForward, denseInputGradient, denseWeightGradient } from '../../../src-engine/layers/dense-kernels';
 import { DenseLayer } from '../../../src-engine/layers/dense';
-import { createWasmDense, denseBackend, type WasmDense } from '../../../src-engine/layers/wasm-dense';
+import { denseBackend, type WasmDense } from '../../../src-engine/layers/wasm-dense';
+import { createWasmDense } from '../../../src-engine/layers/dense-arena';
 import { forceKernelBackend } from '../../../src-engine/wasm-host';
 import { DENSE_SHAPES, randomValues, type DenseShape } from '../helpers/dense-cases';
 
